@@ -1,0 +1,76 @@
+# Makefile: builds the bulletin tool; `make help` lists the targets.
+PKGS := pangocairo pangoft2 harfbuzz cairo fontconfig yaml-0.1
+CC ?= cc
+CFLAGS ?= -O2 -g
+BUILD ?= build
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+
+STAGES := util input styles fonts layout output
+LIB_SRCS := $(foreach d,$(STAGES),$(wildcard $(d)/*.c))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps check check-asan demo bench clean help format
+
+all: bulletin
+
+help:
+	@echo "make          build ./bulletin"
+	@echo "make deps     install the Debian packages (as root) or print the command"
+	@echo "make demo     deps + build + out/jincheng-2020-04.pdf"
+	@echo "make check    deps + build + all tests"
+	@echo "make check-asan  the tests under AddressSanitizer and UBSan"
+	@echo "make bench    speed and memory figures"
+
+deps:
+	@tools/deps.sh install
+
+$(BUILD)/.deps-ok: tools/deps.sh
+	@tools/deps.sh build
+	@mkdir -p $(BUILD) && touch $@
+
+bulletin: $(BUILD)/bulletin
+	cp $< $@
+
+$(BUILD)/bulletin: $(LIB_OBJS) $(BUILD)/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+units: $(UNIT_BINS)
+
+check: deps
+	$(MAKE) bulletin units
+	tests/run.sh ./bulletin $(BUILD)/tests
+
+check-asan: deps
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/bulletin units
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		tests/run.sh build-asan/bulletin build-asan/tests
+
+demo: deps
+	$(MAKE) bulletin
+	@mkdir -p out
+	./bulletin build examples/jincheng-2020-04.md -o out/jincheng-2020-04.pdf
+	@echo "wrote out/jincheng-2020-04.pdf"
+
+bench: bulletin
+	tools/bench.sh ./bulletin
+
+format:
+	clang-format -i $(LIB_SRCS) main.c $(UNIT_SRCS) $(foreach d,$(STAGES),$(wildcard $(d)/*.h))
+
+clean:
+	rm -rf build build-asan bulletin out
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

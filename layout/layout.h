@@ -1,0 +1,89 @@
+/* layout.h: composing an issue into pages: shaping with Pango/HarfBuzz,
+ * our own Chinese line breaking, and pages on a shared line grid.
+ *
+ * Prefixes: lay_ the stage's public interface; inside the folder sh_
+ * shaping, cc_ character classes, lb_ line breaking, cp_ composition of
+ * paragraphs, fl_ page flow.
+ * Configure, run, query: lay_new with a style and fonts, lay_issue once,
+ * then read the returned pages; lay_free releases everything, including
+ * the fonts the pages point to. Return convention: int functions give 0
+ * on success and -1 on failure, reported through the diag_ctx. */
+#ifndef BULLETIN_LAYOUT_H
+#define BULLETIN_LAYOUT_H
+
+#include <cairo.h>
+
+#include "../fonts/fonts.h"
+#include "../input/input.h"
+#include "../styles/style.h"
+#include "../util/util.h"
+
+/* Glyphs of one font on one line; positions in pt relative to the line's
+ * origin (its x, and its baseline y), y down. */
+typedef struct lay_run {
+    cairo_scaled_font_t *font; /* owned by the layout */
+    const char *utf8;          /* the characters the glyphs stand for */
+    int utf8_len;
+    const cairo_glyph_t *glyphs;
+    int nglyphs;
+    const cairo_text_cluster_t *clusters;
+    int nclusters;
+} lay_run;
+
+typedef struct lay_line {
+    int column;         /* 0: spans the type area; 1, 2, …: that column */
+    int grid;           /* grid line of the baseline, from 1; 0: furniture */
+    double x, y;        /* start of the measure, baseline */
+    double measure;     /* width the line was set to */
+    double width;       /* width of its ink advance (<= measure unless
+                           the line could not be broken) */
+    const char *text;   /* its characters, for dumps and checks */
+    const lay_run *runs;
+    int nruns;
+    int article;        /* index in doc_issue.articles; -1: furniture */
+    sty_role_id role;
+    int justified;      /* set flush on both sides */
+} lay_line;
+
+typedef enum lay_box_kind {
+    LAY_BOX_FRAME, /* stroked rectangle: figure placeholder */
+} lay_box_kind;
+
+typedef struct lay_box {
+    lay_box_kind kind;
+    double x, y, w, h;
+} lay_box;
+
+typedef struct lay_page {
+    int folio;                /* printed page number */
+    const lay_line *lines;
+    size_t nlines;
+    const lay_box *boxes;
+    size_t nboxes;
+} lay_page;
+
+typedef struct lay_doc {
+    double width, height;     /* trim size, pt */
+    const lay_page *pages;
+    size_t npages;
+} lay_doc;
+
+/* Settings of `bulletin compose`: body paragraphs of plain text. */
+typedef struct lay_compose_opts {
+    double measure; /* characters per line; <= 0: the style's */
+    double size;    /* pt; <= 0: the style's body size */
+    double indent;  /* first-line indent in em; < 0: the style's */
+} lay_compose_opts;
+
+typedef struct lay_ctx lay_ctx;
+
+lay_ctx *lay_new(const sty_style *st, fnt_set *fs, diag_ctx *d);
+void lay_free(lay_ctx *lc);
+/* Lay out a whole issue; the pages live until lay_free. */
+int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
+/* Compose one paragraph of plain UTF-8 text and append its lines to out,
+ * one per line, each ending in '\n'. */
+int lay_compose_text(lay_ctx *lc, const char *text, size_t len,
+                     const lay_compose_opts *o, sb_buf *out);
+
+#endif

@@ -1,0 +1,272 @@
+/* rows.c: an article as rows of whole grid lines: its head spanning the
+ * type area, its body in the columns */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay.h"
+
+/* The ideographic em box of CJK fonts spans 0.88 em above the baseline
+ * and 0.12 em below it (the OpenType 'ideo' baseline at -0.12 em);
+ * lines are placed so that their em boxes sit in the grid. */
+#define EMBOX_ASCENT 0.88
+
+/* Slack when rounding heights up to whole grid lines, in grid lines. */
+#define GRID_EPS 1e-6
+
+int rw_height(const fl_row *rows, int a, int b)
+{
+    int h = 0;
+    for (int i = a; i < b; i++)
+        h += rows[i].h;
+    return h;
+}
+
+static fl_row *push_row(fl_row **rows, int *n, int *cap)
+{
+    if (*n == *cap) {
+        int ncap = *cap ? *cap * 2 : 32;
+        fl_row *r = realloc(*rows, (size_t)ncap * sizeof *r);
+        if (!r)
+            return NULL;
+        *rows = r;
+        *cap = ncap;
+    }
+    fl_row *r = &(*rows)[(*n)++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+/* A row holding lines [line0, end of block) of one role, sized to whole
+ * grid lines with the role's space before and after. */
+static void size_row(lay_ctx *lc, sty_role_id role, fl_row *r, int line0,
+                     int nlines, double extra)
+{
+    const sty_role *ro = &lc->st->roles[role];
+    double pitch = lc->st->page.pitch;
+    double adv = nlines > 1 ? ro->leading * ro->size : 0;
+    double hgt = (nlines > 0 ? (nlines - 1) * adv + ro->size : 0) + extra;
+    double lines = ro->before + ro->after + hgt / pitch;
+    r->h = (int)ceil(lines - GRID_EPS);
+    if (r->h < 1)
+        r->h = 1;
+    r->line0 = line0;
+    r->nlines = nlines;
+    r->adv = adv > 0 ? adv : pitch;
+    double room = (r->h - ro->before - ro->after) * pitch;
+    r->top = ro->before * pitch + (room - hgt) / 2 + extra +
+             EMBOX_ASCENT * ro->size;
+}
+
+/* Compose t in a role and add it as one row (head elements, heads). */
+static int add_block_row(lay_ctx *lc, fl_art *a, const doc_text *t,
+                         sty_role_id role, double measure, int head,
+                         unsigned flags, const char *prefix,
+                         const char *infix)
+{
+    if (doc_text_empty(t) && !prefix)
+        return 0;
+    int line0 = a->lines.nlines;
+    cp_spec spec = {role, measure, a->index, 1, prefix, infix};
+    if (cp_text(lc, t, &spec, &a->lines))
+        return -1;
+    fl_row *r = head ? push_row(&a->head, &a->nhead, &a->caphead)
+                     : push_row(&a->rows, &a->nrows, &a->caprows);
+    if (!r)
+        return -1;
+    size_row(lc, role, r, line0, a->lines.nlines - line0, 0);
+    r->flags = flags;
+    return 0;
+}
+
+/* Body text: every line its own row, so paragraphs split over columns. */
+static int add_para_rows(lay_ctx *lc, fl_art *a, const doc_text *t,
+                         sty_role_id role, double measure,
+                         const char *prefix)
+{
+    int line0 = a->lines.nlines;
+    cp_spec spec = {role, measure, a->index, 1, prefix, NULL};
+    if (cp_text(lc, t, &spec, &a->lines))
+        return -1;
+    int n = a->lines.nlines - line0;
+    for (int i = 0; i < n; i++) {
+        fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
+        if (!r)
+            return -1;
+        double size = lc->st->roles[role].size, pitch = lc->st->page.pitch;
+        r->line0 = line0 + i;
+        r->nlines = 1;
+        r->adv = pitch;
+        r->h = (int)ceil(size / pitch - GRID_EPS);
+        if (r->h < 1)
+            r->h = 1;
+        r->top = (r->h * pitch - size) / 2 + EMBOX_ASCENT * size;
+        r->flags = (i == 0 ? FL_FIRST : 0) | (i == n - 1 ? FL_LAST : 0);
+    }
+    return 0;
+}
+
+/* Two-character names are spaced to three ems (chinese-layout.md). */
+static const char *byline_name(lay_ctx *lc, const doc_text *t,
+                               doc_text *spaced)
+{
+    *spaced = *t;
+    if (t->nspans != 1)
+        return NULL;
+    const doc_span *s = &t->spans[0];
+    uint32_t c1, c2;
+    int n1 = u8_decode(s->text, s->len, &c1);
+    int n2 = u8_decode(s->text + n1, s->len - (size_t)n1, &c2);
+    if ((size_t)(n1 + n2) != s->len || !u8_is_han(c1) || !u8_is_han(c2))
+        return NULL;
+    doc_span *two = ar_alloc(lc->ar, 2 * sizeof *two);
+    if (!two)
+        return NULL;
+    two[0] = *s;
+    two[0].len = (size_t)n1;
+    two[1] = *s;
+    two[1].text = s->text + n1;
+    two[1].len = (size_t)n2;
+    two[1].pos.col++;
+    spaced->spans = two;
+    spaced->nspans = 2;
+    return "\u3000";
+}
+
+static int add_bylines(lay_ctx *lc, fl_art *a, const doc_article *d,
+                       double measure)
+{
+    for (size_t i = 0; i < d->nbylines; i++) {
+        const doc_byline *b = &d->bylines[i];
+        doc_text name;
+        const char *gap = byline_name(lc, &b->name, &name);
+        doc_text whole = name;
+        doc_span *sp = NULL;
+        if (gap) { /* name, U+3000, name */
+            sp = ar_alloc(lc->ar, 3 * sizeof *sp);
+            if (!sp)
+                return -1;
+            sp[0] = name.spans[0];
+            sp[1] = name.spans[0];
+            sp[1].text = gap;
+            sp[1].len = strlen(gap);
+            sp[1].pos.line = 0;
+            sp[2] = name.spans[1];
+            whole.spans = sp;
+            whole.nspans = 3;
+        }
+        const char *pos = doc_text_empty(&b->position)
+                              ? NULL
+                              : doc_text_plain(lc->ar, &b->position);
+        if (add_block_row(lc, a, &whole, STY_BYLINE, measure, 1, 0, pos,
+                          pos ? "\u3000" : NULL))
+            return -1;
+    }
+    return 0;
+}
+
+static int add_head(lay_ctx *lc, fl_art *a, const doc_article *d,
+                    size_t *first_body)
+{
+    double w = sty_area_width(lc->st);
+    sty_role_id title = d->part ? STY_PART_TITLE : STY_TITLE;
+    if (add_block_row(lc, a, &d->kicker, STY_KICKER, w, 1, 0, NULL, NULL) ||
+        add_block_row(lc, a, &d->title, title, w, 1, 0, NULL, NULL) ||
+        add_block_row(lc, a, &d->subtitle, STY_SUBTITLE, w, 1, 0, NULL, NULL) ||
+        add_block_row(lc, a, &d->deck, STY_DECK, w, 1, 0, NULL, NULL) ||
+        add_block_row(lc, a, &d->pinyin, STY_PINYIN, w, 1, 0, NULL, NULL) ||
+        add_bylines(lc, a, d, w) ||
+        add_block_row(lc, a, &d->date, STY_DATE, w, 1, 0, NULL, NULL))
+        return -1;
+    /* an editor's note before the body spans the type area too */
+    size_t i = 0;
+    if (lc->st->roles[STY_EDNOTE].span)
+        for (; i < d->nblocks && d->blocks[i].kind == DOC_EDNOTE; i++)
+            if (add_block_row(lc, a, &d->blocks[i].text, STY_EDNOTE, w, 1, 0,
+                              NULL, NULL))
+                return -1;
+    *first_body = i;
+    return 0;
+}
+
+static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
+                      double measure)
+{
+    int line0 = a->lines.nlines;
+    cp_spec spec = {STY_CAPTION, measure, a->index, 0, NULL, NULL};
+    if (cp_text(lc, &b->text, &spec, &a->lines))
+        return -1;
+    fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
+    if (!r)
+        return -1;
+    /* a placeholder of 3:4 height to width, until images are set */
+    double frame = measure * 0.75;
+    size_row(lc, STY_CAPTION, r, line0, a->lines.nlines - line0, frame);
+    r->frame_h = frame;
+    r->frame_top = r->top - frame - EMBOX_ASCENT * lc->st->roles[STY_CAPTION].size;
+    r->flags = FL_FIRST | FL_LAST;
+    return 0;
+}
+
+static int add_body_block(lay_ctx *lc, fl_art *a, const doc_block *b,
+                          double measure)
+{
+    static const sty_role_id role_of[] = {
+        [DOC_PARA] = STY_BODY,    [DOC_HEAD] = STY_HEAD,
+        [DOC_SUBHEAD] = STY_SUBHEAD, [DOC_ITEM] = STY_ITEM,
+        [DOC_FIGURE] = STY_CAPTION, [DOC_QUOTE] = STY_QUOTE,
+        [DOC_RULE] = STY_BODY,    [DOC_EDNOTE] = STY_EDNOTE,
+        [DOC_NOTE] = STY_NOTE,
+    };
+    sty_role_id role = role_of[b->kind];
+    switch (b->kind) {
+    case DOC_HEAD:
+    case DOC_SUBHEAD:
+        return add_block_row(lc, a, &b->text, role, measure, 0,
+                             FL_KEEP_NEXT | FL_FIRST | FL_LAST, NULL, NULL);
+    case DOC_FIGURE:
+        return add_figure(lc, a, b, measure);
+    case DOC_RULE: {
+        fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
+        if (!r)
+            return -1;
+        r->h = 1;
+        r->flags = FL_FIRST | FL_LAST;
+        return 0;
+    }
+    case DOC_ITEM: {
+        const char *bullet = b->bullet ? b->bullet : lc->st->roles[role].bullet;
+        if (bullet && bullet[0] >= '0' && bullet[0] <= '9')
+            bullet = ar_printf(lc->ar, "%s ", bullet);
+        return add_para_rows(lc, a, &b->text, role, measure, bullet);
+    }
+    default:
+        return add_para_rows(lc, a, &b->text, role, measure, NULL);
+    }
+}
+
+int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
+{
+    const doc_article *d = &doc->articles[index];
+    memset(out, 0, sizeof *out);
+    out->index = index;
+    out->single = d->single_column;
+    double measure = d->single_column
+                         ? lc->st->page.single_measure * lc->st->roles[STY_BODY].size
+                         : sty_column_width(lc->st);
+    size_t first = 0;
+    if (add_head(lc, out, d, &first))
+        return -1;
+    for (size_t i = first; i < d->nblocks; i++)
+        if (add_body_block(lc, out, &d->blocks[i], measure))
+            return -1;
+    return 0;
+}
+
+void rw_free(fl_art *a)
+{
+    free(a->lines.lines);
+    free(a->head);
+    free(a->rows);
+    memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,264 @@
+/* main.c: the bulletin command line: wires the stages in order
+ * (source → document → lines → pages → files) and tears them down in
+ * reverse. Exit status: 0 success, 1 bad input or failure, 2 usage. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fonts/fonts.h"
+#include "input/input.h"
+#include "layout/layout.h"
+#include "output/output.h"
+#include "styles/style.h"
+#include "util/util.h"
+
+#define BULLETIN_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+static const char usage[] =
+    "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
+    "                      [--dump lines|doc] [--png PREFIX] [--dpi N]\n"
+    "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
+    "                        [--indent EM] < paragraphs.txt\n"
+    "       bulletin fonts [--style NAME|PATH]\n"
+    "       bulletin --help | --version\n"
+    "\n"
+    "build    typeset an issue source (docs/source-format.md) into a PDF;\n"
+    "         --dump lines prints page, column, line and text of every\n"
+    "         composed line (no PDF unless -o is given); --dump doc prints\n"
+    "         the parsed document; --png writes page proofs\n"
+    "compose  compose plain paragraphs, one per input line, and print the\n"
+    "         lines, an empty line after each paragraph\n"
+    "fonts    print the font file and face resolved for each font role\n";
+
+typedef struct opts {
+    const char *cmd, *source, *out, *style, *dump, *png;
+    double dpi, measure, size, indent;
+} opts;
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "bulletin: %s%s%s\n%s", msg, arg ? " " : "",
+            arg ? arg : "", usage);
+    return EXIT_USAGE;
+}
+
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(s, &end);
+    return errno || end == s || *end ? -1 : 0;
+}
+
+/* Options that take a value: name, where it goes (string or number). */
+static int take_option(opts *o, const char *name, const char *val)
+{
+    const char **str = !strcmp(name, "-o")        ? &o->out
+                       : !strcmp(name, "--style") ? &o->style
+                       : !strcmp(name, "--dump")  ? &o->dump
+                       : !strcmp(name, "--png")   ? &o->png
+                                                  : NULL;
+    if (str) {
+        *str = val;
+        return 0;
+    }
+    double *num = !strcmp(name, "--dpi")       ? &o->dpi
+                  : !strcmp(name, "--measure") ? &o->measure
+                  : !strcmp(name, "--size")    ? &o->size
+                  : !strcmp(name, "--indent")  ? &o->indent
+                                               : NULL;
+    if (num)
+        return parse_number(val, num) ? usage_error("not a number:", val) : 0;
+    return usage_error("unknown option", name);
+}
+
+static int parse_args(int argc, char **argv, opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->dpi = 100;
+    o->indent = -1;
+    if (argc < 2)
+        return usage_error("no command given", NULL);
+    o->cmd = argv[1];
+    for (int i = 2; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            if (i + 1 >= argc)
+                return usage_error("option needs a value:", argv[i]);
+            int rc = take_option(o, argv[i], argv[i + 1]);
+            if (rc)
+                return rc;
+            i++;
+        } else if (!o->source) {
+            o->source = argv[i];
+        } else {
+            return usage_error("unexpected argument", argv[i]);
+        }
+    }
+    if (o->dump && strcmp(o->dump, "lines") && strcmp(o->dump, "doc"))
+        return usage_error("--dump takes 'lines' or 'doc', not", o->dump);
+    return 0;
+}
+
+/* styles/ beside the executable, or $BULLETIN_STYLES. */
+static const char *style_dir(ar_arena *ar)
+{
+    const char *env = getenv("BULLETIN_STYLES");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "styles";
+    exe[n] = '\0';
+    char *dir = path_dir(ar, exe);
+    const char *cand[] = {"styles", "../styles", "../share/bulletin/styles"};
+    for (size_t i = 0; i < 3; i++) {
+        char *p = ar_printf(ar, "%s/%s", dir, cand[i]);
+        if (p && access(p, R_OK) == 0)
+            return p;
+    }
+    return "styles";
+}
+
+/* The stages a command needs, created in order, freed in reverse. */
+typedef struct run {
+    ar_arena *ar;
+    diag_ctx d;
+    const sty_style *st;
+    fnt_set *fs;
+    lay_ctx *lc;
+} run;
+
+static int open_style(run *r, const char *name)
+{
+    if (sty_load(name, style_dir(r->ar), r->ar, &r->d, &r->st))
+        return -1;
+    r->fs = fnt_open();
+    if (!r->fs) {
+        diag_error(&r->d, diag_nopos(), "cannot initialise fontconfig");
+        return -1;
+    }
+    return sty_apply_fonts(r->st, r->fs, &r->d);
+}
+
+static void close_run(run *r)
+{
+    lay_free(r->lc);
+    fnt_close(r->fs);
+    diag_finish(&r->d);
+    ar_free(r->ar);
+}
+
+static char *default_pdf(ar_arena *ar, const char *src)
+{
+    size_t n = strlen(src);
+    if (n > 3 && strcmp(src + n - 3, ".md") == 0)
+        n -= 3;
+    return ar_printf(ar, "%.*s.pdf", (int)n, src);
+}
+
+static int cmd_build(run *r, const opts *o)
+{
+    const doc_issue *doc;
+    if (!o->source)
+        return usage_error("build needs a SOURCE file", NULL);
+    if (in_parse_file(o->source, r->ar, &r->d, &doc))
+        return EXIT_INPUT;
+    if (o->dump && !strcmp(o->dump, "doc")) {
+        doc_dump(doc, stdout);
+        return EXIT_OK;
+    }
+    const char *style = o->style ? o->style : doc->meta.style.text;
+    if (!style) {
+        diag_error(&r->d, (diag_pos){o->source, 1, 1}, "no house style: add "
+                   "'style: NAME' to the front matter or give --style");
+        return EXIT_INPUT;
+    }
+    const lay_doc *pages;
+    if (open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)) ||
+        lay_issue(r->lc, doc, &pages))
+        return EXIT_INPUT;
+    if (o->dump)
+        out_dump_lines(pages, stdout);
+    if (o->png && out_png(pages, o->png, o->dpi, &r->d))
+        return EXIT_INPUT;
+    if (o->dump && !o->out)
+        return EXIT_OK;
+    const char *pdf = o->out ? o->out : default_pdf(r->ar, o->source);
+    return out_pdf(pages, doc, pdf, &r->d) ? EXIT_INPUT : EXIT_OK;
+}
+
+static int cmd_fonts(run *r, const opts *o)
+{
+    if (open_style(r, o->style ? o->style : "jincheng-2020"))
+        return EXIT_INPUT;
+    return fnt_print(r->fs, stdout, &r->d) ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Without --style: the body settings of 《天津政协》 2022, whose original
+ * print the composition is measured against. */
+#define COMPOSE_DEFAULT_STYLE "tianjin-2022"
+
+static int cmd_compose(run *r, const opts *o)
+{
+    if (open_style(r, o->style ? o->style : COMPOSE_DEFAULT_STYLE) ||
+        !(r->lc = lay_new(r->st, r->fs, &r->d)))
+        return EXIT_INPUT;
+    lay_compose_opts co = {o->measure, o->size, o->indent};
+    sb_buf out;
+    sb_init(&out);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = EXIT_OK;
+    while (rc == EXIT_OK && (n = getline(&line, &cap, stdin)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            n--;
+        if (lay_compose_text(r->lc, line, (size_t)n, &co, &out))
+            rc = EXIT_INPUT;
+        sb_addc(&out, '\n');
+        fwrite(out.s, 1, out.len, stdout);
+        sb_clear(&out);
+    }
+    free(line);
+    sb_free(&out);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (argc >= 2 && !strcmp(argv[1], "--version")) {
+        puts("bulletin " BULLETIN_VERSION);
+        return EXIT_OK;
+    }
+    opts o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc)
+        return rc;
+    run r;
+    memset(&r, 0, sizeof r);
+    diag_init(&r.d, stderr);
+    r.ar = ar_new();
+    if (!r.ar)
+        return EXIT_INPUT;
+    if (!strcmp(o.cmd, "build"))
+        rc = cmd_build(&r, &o);
+    else if (!strcmp(o.cmd, "fonts"))
+        rc = cmd_fonts(&r, &o);
+    else if (!strcmp(o.cmd, "compose"))
+        rc = cmd_compose(&r, &o);
+    else
+        rc = usage_error("unknown command", o.cmd);
+    if (rc == EXIT_OK && r.d.errors)
+        rc = EXIT_INPUT;
+    close_run(&r);
+    return rc;
+}

@@ -1,0 +1,24 @@
+/* output.h: writing composed pages: PDF through Cairo, PNG proofs, and a
+ * plain-text dump of the lines for tests.
+ *
+ * Prefix out_. Return convention: 0 on success, -1 on failure reported
+ * through the diag_ctx. A PDF is written to a temporary file beside the
+ * target and renamed into place, so a failed run leaves no partial file. */
+#ifndef BULLETIN_OUTPUT_H
+#define BULLETIN_OUTPUT_H
+
+#include <stdio.h>
+
+#include "../input/input.h"
+#include "../layout/layout.h"
+#include "../util/util.h"
+
+int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
+            diag_ctx *d);
+/* One PNG per page: PREFIX-001.png, … at dpi dots per inch. */
+int out_png(const lay_doc *pages, const char *prefix, double dpi,
+            diag_ctx *d);
+/* page<TAB>column<TAB>line<TAB>text per composed line (docs/dump.md). */
+void out_dump_lines(const lay_doc *pages, FILE *out);
+
+#endif

@@ -1,0 +1,105 @@
+/* pdf.c: the PDF, written to a temporary file and renamed into place */
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "outp.h"
+
+static cairo_status_t write_chunk(void *closure, const unsigned char *data,
+                                  unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* A fixed date keeps two builds of one source byte-identical: the time
+ * in SOURCE_DATE_EPOCH when set, else the first day of the issue's year. */
+static void pdf_date(const doc_issue *doc, char *buf, size_t n)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        time_t t = (time_t)strtoll(sde, NULL, 10);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return;
+    }
+    int year = doc && doc->meta.year > 1900 ? doc->meta.year : 2000;
+    snprintf(buf, n, "%04d-01-01T00:00:00Z", year);
+}
+
+static void pdf_metadata(cairo_surface_t *s, const doc_issue *doc)
+{
+    char date[32], title[256];
+    pdf_date(doc, date, sizeof date);
+    const doc_meta *m = doc ? &doc->meta : NULL;
+    if (m && m->publication.text)
+        snprintf(title, sizeof title, "%s %d年第%d期", m->publication.text,
+                 m->year, m->issue);
+    else
+        snprintf(title, sizeof title, "bulletin");
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "bulletin");
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static int render(const lay_doc *pages, const doc_issue *doc, FILE *f)
+{
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
+        write_chunk, f, pages->width, pages->height);
+    pdf_metadata(s, doc);
+    cairo_t *cr = cairo_create(s);
+    for (size_t i = 0; i < pages->npages; i++) {
+        char label[16];
+        snprintf(label, sizeof label, "%d", pages->pages[i].folio);
+        cairo_pdf_surface_set_page_label(s, label);
+        out_draw_page(cr, &pages->pages[i]);
+        cairo_show_page(cr);
+    }
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
+            diag_ctx *d)
+{
+    diag_pos pos = {path, 0, 0};
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        return -1;
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        diag_error(d, pos, "cannot write: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd), unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    int rc = render(pages, doc, f);
+    if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+        rc = -1;
+    if (fclose(f) != 0)
+        rc = -1;
+    if (rc == 0 && (chmod(tmp, 0644), rename(tmp, path)) != 0)
+        rc = -1;
+    if (rc) {
+        diag_error(d, pos, "writing the PDF failed%s%s; no file written",
+                   errno ? ": " : "", errno ? strerror(errno) : "");
+        unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}

@@ -1,0 +1,485 @@
+/* style.c: reading a house style file: INI-like sections of key = value */
+#include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "style.h"
+
+/* Lines longer than this in a style file are certainly not style data. */
+#define STY_MAX_ENTRIES 1024
+
+typedef struct sty_entry {
+    const char *section, *key, *value;
+    diag_pos pos;
+    int used;
+} sty_entry;
+
+typedef struct sty_reader {
+    ar_arena *ar;
+    diag_ctx *d;
+    const char *file;
+    sty_entry *e;
+    size_t n, cap;
+    double body_size; /* for em lengths */
+} sty_reader;
+
+typedef enum ktype { K_LEN, K_INT, K_NUM, K_ALIGN, K_FONT, K_BOOL, K_STR,
+                     K_KINSOKU } ktype;
+
+typedef struct sty_key {
+    const char *key;
+    ktype type;
+    size_t off;
+    int required;
+} sty_key;
+
+/* [page]: the trim and the grid (chinese-layout.md: the type area is a
+ * character grid; margins follow from it). */
+static const sty_key page_keys[] = {
+    {"width", K_LEN, offsetof(sty_page, width), 1},
+    {"height", K_LEN, offsetof(sty_page, height), 1},
+    {"columns", K_INT, offsetof(sty_page, columns), 1},
+    {"column-gap", K_LEN, offsetof(sty_page, column_gap), 1},
+    {"measure", K_INT, offsetof(sty_page, measure), 1},
+    {"single-measure", K_INT, offsetof(sty_page, single_measure), 0},
+    {"lines", K_INT, offsetof(sty_page, lines), 1},
+    {"pitch", K_LEN, offsetof(sty_page, pitch), 1},
+    {"top", K_LEN, offsetof(sty_page, top), 1},
+    {"inner", K_LEN, offsetof(sty_page, inner), 0},
+    {"folio-drop", K_LEN, offsetof(sty_page, folio_drop), 1},
+    {"article-gap", K_INT, offsetof(sty_page, article_gap), 0},
+    {NULL, 0, 0, 0},
+};
+
+/* [compose]: composition rules (chinese-layout.md) */
+static const sty_key compose_keys[] = {
+    {"kinsoku", K_KINSOKU, offsetof(sty_compose, kinsoku), 1},
+    {NULL, 0, 0, 0},
+};
+
+/* [ROLE]: formatting of one text role */
+static const sty_key role_keys[] = {
+    {"font", K_FONT, offsetof(sty_role, font), 1},
+    {"size", K_LEN, offsetof(sty_role, size), 0},
+    {"align", K_ALIGN, offsetof(sty_role, align), 0},
+    {"indent", K_NUM, offsetof(sty_role, indent), 0},
+    {"tracking", K_NUM, offsetof(sty_role, tracking), 0},
+    {"leading", K_NUM, offsetof(sty_role, leading), 0},
+    {"before", K_NUM, offsetof(sty_role, before), 0},
+    {"after", K_NUM, offsetof(sty_role, after), 0},
+    {"span", K_BOOL, offsetof(sty_role, span), 0},
+    {"bullet", K_STR, offsetof(sty_role, bullet), 0},
+    {NULL, 0, 0, 0},
+};
+
+static const char *const role_names[STY_NROLES] = {
+    [STY_BODY] = "body",         [STY_KICKER] = "kicker",
+    [STY_TITLE] = "title",       [STY_PART_TITLE] = "part-title",
+    [STY_SUBTITLE] = "subtitle", [STY_DECK] = "deck",
+    [STY_PINYIN] = "pinyin",     [STY_BYLINE] = "byline",
+    [STY_DATE] = "date",         [STY_EDNOTE] = "editor-note",
+    [STY_HEAD] = "head",         [STY_SUBHEAD] = "subhead",
+    [STY_ITEM] = "item",         [STY_NOTE] = "note",
+    [STY_QUOTE] = "quote",       [STY_CAPTION] = "caption",
+    [STY_FOLIO] = "folio",       [STY_BOLD] = "bold",
+    [STY_EMPHASIS] = "emphasis",
+};
+
+typedef struct sty_name {
+    const char *name;
+    int value;
+} sty_name;
+
+static const sty_name align_names[] = {
+    {"justify", STY_JUSTIFY}, {"left", STY_LEFT},     {"center", STY_CENTER},
+    {"right", STY_RIGHT},     {"spread", STY_SPREAD},
+};
+
+/* line-start/line-end prohibition levels (chinese-layout.md) */
+static const sty_name kinsoku_names[] = {
+    {"none", STY_KINSOKU_NONE}, {"basic", STY_KINSOKU_BASIC},
+    {"gb", STY_KINSOKU_GB},     {"strict", STY_KINSOKU_STRICT},
+};
+
+const char *sty_role_name(sty_role_id r)
+{
+    return r < STY_NROLES ? role_names[r] : "?";
+}
+
+/* ---- reading the file into entries ---- */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        *--e = '\0';
+    return s;
+}
+
+static int read_line(sty_reader *r, char *line, int lineno,
+                     const char **section)
+{
+    diag_pos pos = {r->file, lineno, 1};
+    char *hash = strstr(line, " #");
+    if (hash)
+        *hash = '\0';
+    char *s = trim(line);
+    if (*s == '\0' || *s == '#')
+        return 0;
+    if (*s == '[') {
+        char *e = strchr(s, ']');
+        if (!e || e[1]) {
+            diag_error(r->d, pos, "section header must be '[name]'");
+            return -1;
+        }
+        *e = '\0';
+        *section = ar_strdup(r->ar, trim(s + 1));
+        return 0;
+    }
+    char *eq = strchr(s, '=');
+    if (!eq || !*section) {
+        diag_error(r->d, pos, eq ? "key before the first [section]"
+                                 : "expected 'key = value'");
+        return -1;
+    }
+    *eq = '\0';
+    sty_entry *en = AR_PUSH(r->ar, r->e, r->n, r->cap);
+    if (!en)
+        return -1;
+    en->section = *section;
+    en->key = ar_strdup(r->ar, trim(s));
+    en->value = ar_strdup(r->ar, trim(eq + 1));
+    en->pos = pos;
+    en->pos.col = (int)(eq + 1 - line) + 1;
+    return 0;
+}
+
+static int read_entries(sty_reader *r, char *text)
+{
+    const char *section = NULL;
+    int lineno = 0, rc = 0;
+    for (char *line = text, *next; line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        if (read_line(r, line, lineno, &section))
+            rc = -1;
+    }
+    return rc;
+}
+
+/* ---- values ---- */
+
+static int parse_len(sty_reader *r, const sty_entry *e, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(e->value, &end);
+    static const struct {
+        const char *unit;
+        double pt;
+    } units[] = {{"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54}, {"pt", 1.0},
+                 {"em", 0.0}};
+    while (*end == ' ')
+        end++;
+    for (size_t i = 0; i < 4 && !errno && end != e->value; i++) {
+        if (strcmp(end, units[i].unit) != 0)
+            continue;
+        *out = units[i].pt ? v * units[i].pt : v * r->body_size;
+        if (!units[i].pt && r->body_size <= 0)
+            break;
+        return 0;
+    }
+    diag_error(r->d, e->pos, "'%s' needs a length with a unit: mm, cm, pt "
+               "or em (of the body size), not '%s'", e->key, e->value);
+    return -1;
+}
+
+static int parse_enum(sty_reader *r, const sty_entry *e, int *out,
+                      const sty_name *t, size_t n)
+{
+    sb_buf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(e->value, t[i].name) == 0) {
+            *out = t[i].value;
+            sb_free(&sb);
+            return 0;
+        }
+        sb_printf(&sb, "%s%s", i ? ", " : "", t[i].name);
+    }
+    diag_error(r->d, e->pos, "'%s' must be one of %s, not '%s'", e->key,
+               sb.s, e->value);
+    sb_free(&sb);
+    return -1;
+}
+
+static int parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
+                       void *base)
+{
+    void *p = (char *)base + k->off;
+    char *end;
+    switch (k->type) {
+    case K_LEN:
+        return parse_len(r, e, p);
+    case K_INT: {
+        long v = strtol(e->value, &end, 10);
+        if (*e->value && !*end && v >= 0 && v < 100000) {
+            *(int *)p = (int)v;
+            return 0;
+        }
+        diag_error(r->d, e->pos, "'%s' must be a whole number", e->key);
+        return -1;
+    }
+    case K_NUM: {
+        double v = strtod(e->value, &end);
+        if (*e->value && !*end && isfinite(v)) {
+            *(double *)p = v;
+            return 0;
+        }
+        diag_error(r->d, e->pos, "'%s' must be a number", e->key);
+        return -1;
+    }
+    case K_BOOL:
+        if (strcmp(e->value, "yes") == 0 || strcmp(e->value, "no") == 0) {
+            *(int *)p = e->value[0] == 'y';
+            return 0;
+        }
+        diag_error(r->d, e->pos, "'%s' must be yes or no", e->key);
+        return -1;
+    case K_STR:
+        *(const char **)p = e->value;
+        return 0;
+    case K_FONT:
+        if (fnt_role_from_name(e->value, p) == 0)
+            return 0;
+        diag_error(r->d, e->pos, "unknown font role '%s'; use song, hei, "
+                   "kai, fangsong or title", e->value);
+        return -1;
+    case K_ALIGN:
+        return parse_enum(r, e, p, align_names,
+                          sizeof align_names / sizeof *align_names);
+    case K_KINSOKU:
+        return parse_enum(r, e, p, kinsoku_names,
+                          sizeof kinsoku_names / sizeof *kinsoku_names);
+    }
+    return -1;
+}
+
+static sty_entry *find(sty_reader *r, const char *section, const char *key)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->e[i].section, section) == 0 &&
+            strcmp(r->e[i].key, key) == 0)
+            return &r->e[i];
+    return NULL;
+}
+
+static int has_section(sty_reader *r, const char *section)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->e[i].section, section) == 0)
+            return 1;
+    return 0;
+}
+
+static int read_keys(sty_reader *r, const char *section, const sty_key *keys,
+                     void *base)
+{
+    int rc = 0;
+    for (const sty_key *k = keys; k->key; k++) {
+        sty_entry *e = find(r, section, k->key);
+        if (!e) {
+            if (k->required) {
+                diag_error(r->d, (diag_pos){r->file, 0, 0}, "[%s] lacks "
+                           "'%s' (see docs/style-format.md)", section, k->key);
+                rc = -1;
+            }
+            continue;
+        }
+        e->used = 1;
+        if (parse_value(r, e, k, base))
+            rc = -1;
+    }
+    return rc;
+}
+
+/* ---- sections ---- */
+
+static int read_roles(sty_reader *r, sty_style *st)
+{
+    int rc = 0;
+    for (int i = 0; i < STY_NROLES; i++) {
+        sty_role *ro = &st->roles[i];
+        ro->pos = (diag_pos){r->file, 0, 0};
+        if (!has_section(r, role_names[i])) {
+            diag_error(r->d, ro->pos, "style lacks the section [%s]",
+                       role_names[i]);
+            rc = -1;
+            continue;
+        }
+        ro->set = 1;
+        ro->leading = 1.0;
+        if (read_keys(r, role_names[i], role_keys, ro))
+            rc = -1;
+        int inherit = i == STY_BOLD || i == STY_EMPHASIS;
+        if (ro->size <= 0 && !inherit) {
+            diag_error(r->d, ro->pos, "[%s] needs a size", role_names[i]);
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
+/* [fonts]: ROLE = Family:Style, …   ROLE-substitute = ROLE */
+static int read_fonts(sty_reader *r, sty_style *st)
+{
+    int rc = 0;
+    for (int i = 0; i < FNT_NROLES; i++)
+        st->substitute[i] = -1;
+    for (size_t i = 0; i < r->n; i++) {
+        sty_entry *e = &r->e[i];
+        if (strcmp(e->section, "fonts") != 0)
+            continue;
+        e->used = 1;
+        char *dash = strstr(e->key, "-substitute");
+        char *name = ar_strndup(r->ar, e->key,
+                                dash ? (size_t)(dash - e->key) : strlen(e->key));
+        fnt_role role, sub;
+        if (fnt_role_from_name(name, &role) ||
+            (dash && strcmp(dash, "-substitute") != 0)) {
+            diag_error(r->d, e->pos, "unknown font role '%s' in [fonts]",
+                       e->key);
+            rc = -1;
+        } else if (dash && fnt_role_from_name(e->value, &sub) == 0) {
+            st->substitute[role] = (int)sub;
+        } else if (dash) {
+            diag_error(r->d, e->pos, "substitute must be a font role");
+            rc = -1;
+        } else {
+            st->fonts[role] = e->value;
+            st->font_pos[role] = e->pos;
+        }
+    }
+    return rc;
+}
+
+static int check_geometry(sty_reader *r, sty_style *st)
+{
+    sty_page *pg = &st->page;
+    diag_pos pos = {r->file, 0, 0};
+    if (pg->columns < 1 || pg->columns > 4 || pg->measure < 4 ||
+        pg->lines < 4 || pg->pitch <= 0) {
+        diag_error(r->d, pos, "[page] needs 1–4 columns, a measure of at "
+                   "least 4 characters, at least 4 lines and a pitch");
+        return -1;
+    }
+    if (pg->single_measure <= 0)
+        pg->single_measure = (int)floor(sty_area_width(st) /
+                                        st->roles[STY_BODY].size + 1e-6);
+    if (sty_area_width(st) > pg->width || pg->top + sty_area_height(st) >
+                                              pg->height) {
+        diag_error(r->d, pos, "the type area (%.1f × %.1f mm) does not fit "
+                   "the page", sty_area_width(st) * 25.4 / 72,
+                   sty_area_height(st) * 25.4 / 72);
+        return -1;
+    }
+    return 0;
+}
+
+static void warn_unused(sty_reader *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!r->e[i].used)
+            diag_warn(r->d, r->e[i].pos, "unknown key '%s' in [%s] ignored",
+                      r->e[i].key, r->e[i].section);
+}
+
+static int read_style(sty_reader *r, sty_style *st)
+{
+    sty_entry *bs = find(r, "body", "size");
+    if (!bs || parse_len(r, bs, &r->body_size)) {
+        diag_error(r->d, (diag_pos){r->file, 0, 0}, "[body] needs a size "
+                   "in pt or mm");
+        return -1;
+    }
+    st->page.inner = -1;
+    int rc = 0;
+    if (read_keys(r, "page", page_keys, &st->page) ||
+        read_keys(r, "compose", compose_keys, &st->compose) ||
+        read_roles(r, st) || read_fonts(r, st))
+        rc = -1;
+    if (rc == 0)
+        rc = check_geometry(r, st);
+    warn_unused(r);
+    return rc;
+}
+
+static const char *style_path(const char *arg, const char *dir, ar_arena *ar)
+{
+    size_t n = strlen(arg);
+    if (strchr(arg, '/') || (n > 6 && strcmp(arg + n - 6, ".style") == 0))
+        return ar_strdup(ar, arg);
+    return ar_printf(ar, "%s/%s.style", dir, arg);
+}
+
+int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
+             diag_ctx *d, const sty_style **out)
+{
+    sty_reader r;
+    memset(&r, 0, sizeof r);
+    r.ar = ar;
+    r.d = d;
+    r.file = style_path(name_or_path, styledir, ar);
+    size_t len;
+    char *text = file_read(r.file, &len);
+    if (!text) {
+        diag_error(d, (diag_pos){r.file, 0, 0}, "cannot read style '%s': %s",
+                   name_or_path, strerror(errno));
+        return -1;
+    }
+    sty_style *st = ar_alloc(ar, sizeof *st);
+    int rc = -1;
+    if (st && read_entries(&r, text) == 0 && read_style(&r, st) == 0) {
+        st->name = ar_strdup(ar, name_or_path);
+        st->path = r.file;
+        *out = st;
+        rc = 0;
+    }
+    free(text);
+    return rc;
+}
+
+double sty_column_width(const sty_style *s)
+{
+    return s->page.measure * s->roles[STY_BODY].size;
+}
+
+double sty_area_width(const sty_style *s)
+{
+    return s->page.columns * sty_column_width(s) +
+           (s->page.columns - 1) * s->page.column_gap;
+}
+
+double sty_area_height(const sty_style *s)
+{
+    return s->page.lines * s->page.pitch;
+}
+
+int sty_apply_fonts(const sty_style *s, fnt_set *fs, diag_ctx *d)
+{
+    int rc = 0;
+    for (int i = 0; i < FNT_NROLES; i++) {
+        if (s->fonts[i] &&
+            fnt_set_candidates(fs, (fnt_role)i, s->fonts[i], s->font_pos[i], d))
+            rc = -1;
+        if (s->substitute[i] >= 0)
+            fnt_set_substitute(fs, (fnt_role)i, (fnt_role)s->substitute[i]);
+    }
+    return rc;
+}

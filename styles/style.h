@@ -1,0 +1,109 @@
+/* style.h: a publication's house style, read from a text file at run
+ * time (styles/NAME.style, documented in docs/style-format.md).
+ *
+ * Prefix sty_. All lengths are in PDF points after loading; the file may
+ * give them in mm, cm, pt or em (of the body size). No layout number lives
+ * in C code: what is not in the file is an error, not a default.
+ * Return convention: int functions give 0 on success, -1 on failure. */
+#ifndef BULLETIN_STYLE_H
+#define BULLETIN_STYLE_H
+
+#include "../fonts/fonts.h"
+#include "../util/util.h"
+
+typedef enum sty_align {
+    STY_JUSTIFY, /* both edges flush; last line flush left */
+    STY_LEFT,
+    STY_CENTER,
+    STY_RIGHT,
+    STY_SPREAD,  /* 均排: characters spread over the whole measure */
+} sty_align;
+
+/* The text roles a style formats. */
+typedef enum sty_role_id {
+    STY_BODY,       /* body paragraphs */
+    STY_KICKER,     /* 引题 */
+    STY_TITLE,      /* article title */
+    STY_PART_TITLE, /* title of a contribution inside an article */
+    STY_SUBTITLE,   /* 副题 */
+    STY_DECK,       /* 提要 */
+    STY_PINYIN,     /* pinyin line */
+    STY_BYLINE,     /* author */
+    STY_DATE,       /* date line */
+    STY_EDNOTE,     /* 编者按 */
+    STY_HEAD,       /* 一、 */
+    STY_SUBHEAD,    /* （一） */
+    STY_ITEM,       /* list item */
+    STY_NOTE,       /* end note */
+    STY_QUOTE,      /* block quotation */
+    STY_CAPTION,    /* figure caption */
+    STY_FOLIO,      /* page number */
+    STY_BOLD,       /* **…** inside any role */
+    STY_EMPHASIS,   /* *…* inside any role */
+    STY_NROLES
+} sty_role_id;
+
+typedef struct sty_role {
+    int set;            /* the file has a section for this role */
+    fnt_role font;
+    double size;        /* pt */
+    sty_align align;
+    double indent;      /* first-line indent, em of this role's size */
+    double tracking;    /* extra space between characters, em */
+    double leading;     /* line advance as a multiple of size (multi-line
+                           spanning elements); body text follows the grid */
+    double before, after; /* space in grid lines */
+    int span;           /* spans all columns (head elements) */
+    const char *bullet; /* list bullet when the item has none */
+    diag_pos pos;       /* the section, for messages */
+} sty_role;
+
+typedef enum sty_kinsoku {
+    STY_KINSOKU_NONE,
+    STY_KINSOKU_BASIC,
+    STY_KINSOKU_GB,
+    STY_KINSOKU_STRICT,
+} sty_kinsoku;
+
+typedef struct sty_page {
+    double width, height;  /* trim size */
+    int columns;
+    double column_gap;
+    int measure;           /* characters (body ems) per column line */
+    int single_measure;    /* characters per line of a one-column article */
+    int lines;             /* grid lines per column */
+    double pitch;          /* grid line pitch (baseline to baseline) */
+    double top;            /* trim top to the top of the first grid line */
+    double inner;          /* inner margin; < 0: type area centred */
+    double folio_drop;     /* last grid line's bottom to the folio baseline */
+    int article_gap;       /* grid lines between articles on one page */
+} sty_page;
+
+typedef struct sty_compose {
+    sty_kinsoku kinsoku;
+} sty_compose;
+
+typedef struct sty_style {
+    const char *name;      /* as asked for */
+    const char *path;      /* file read */
+    sty_page page;
+    sty_compose compose;
+    sty_role roles[STY_NROLES];
+    const char *fonts[FNT_NROLES];   /* candidate lists, NULL: built-in */
+    diag_pos font_pos[FNT_NROLES];
+    int substitute[FNT_NROLES];      /* role index or -1 */
+} sty_style;
+
+/* Load a style by name (looked up as STYLEDIR/NAME.style) or by path (any
+ * argument containing '/' or ending in .style). */
+int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
+             diag_ctx *d, const sty_style **out);
+const char *sty_role_name(sty_role_id r);
+/* Derived geometry of the type area. */
+double sty_column_width(const sty_style *s);  /* pt */
+double sty_area_width(const sty_style *s);    /* all columns and gaps */
+double sty_area_height(const sty_style *s);
+/* Hand the style's font choices to a font set. */
+int sty_apply_fonts(const sty_style *s, fnt_set *fs, diag_ctx *d);
+
+#endif

@@ -1,0 +1,98 @@
+/* util.h: shared helpers of every stage: arena, growable arrays, string
+ * buffers, UTF-8 and diagnostics.
+ *
+ * Return convention of this folder: functions returning int give 0 on
+ * success and -1 on failure; functions returning pointers give NULL on
+ * failure (only on allocation failure, which they report themselves). */
+#ifndef BULLETIN_UTIL_H
+#define BULLETIN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- arena: one per issue; everything in it is freed at once ---- */
+typedef struct ar_arena ar_arena;
+
+ar_arena *ar_new(void);
+void ar_free(ar_arena *ar);
+void *ar_alloc(ar_arena *ar, size_t size);             /* zeroed */
+char *ar_strndup(ar_arena *ar, const char *s, size_t len);
+char *ar_strdup(ar_arena *ar, const char *s);
+char *ar_printf(ar_arena *ar, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Make room for one more element of an arena-backed array; the old block
+ * stays in the arena (growth is geometric, so the waste is bounded). */
+void *ar_grow(ar_arena *ar, void *items, size_t n, size_t *cap, size_t size);
+#define AR_PUSH(ar, arr, n, cap) \
+    ((arr) = ar_grow((ar), (arr), (n), &(cap), sizeof *(arr)), \
+     (arr) ? &(arr)[(n)++] : NULL)
+
+/* ---- heap-backed growable array for stage-local scratch ---- */
+void *vec_grow(void *items, size_t n, size_t *cap, size_t size);
+#define VEC_PUSH(arr, n, cap) \
+    ((arr) = vec_grow((arr), (n), &(cap), sizeof *(arr)), \
+     (arr) ? &(arr)[(n)++] : NULL)
+
+/* ---- string buffer (heap) ---- */
+typedef struct sb_buf {
+    char *s;
+    size_t len, cap;
+    int failed; /* sticky: set on allocation failure, later adds are no-ops */
+} sb_buf;
+
+void sb_init(sb_buf *sb);
+void sb_free(sb_buf *sb);
+void sb_add(sb_buf *sb, const char *s, size_t len);
+void sb_adds(sb_buf *sb, const char *s);
+void sb_addc(sb_buf *sb, char c);
+void sb_addcp(sb_buf *sb, uint32_t cp);
+void sb_printf(sb_buf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sb_clear(sb_buf *sb);
+
+/* ---- UTF-8 ---- */
+/* Decode one code point; returns bytes used (>= 1). Invalid bytes decode
+ * as U+FFFD with length 1, so a scan always advances. */
+int u8_decode(const char *s, size_t len, uint32_t *cp);
+int u8_encode(uint32_t cp, char out[4]);
+/* Byte offset of the first invalid sequence, or -1 when s is valid. */
+long u8_invalid(const char *s, size_t len);
+size_t u8_count(const char *s, size_t len); /* number of code points */
+int u8_is_han(uint32_t cp);          /* CJK ideograph */
+int u8_is_space(uint32_t cp);        /* ASCII white space or U+3000 */
+
+/* ---- diagnostics ---- */
+typedef struct diag_pos {
+    const char *file; /* NULL: no position */
+    int line, col;    /* from 1; col counts characters */
+} diag_pos;
+
+typedef struct diag_ctx {
+    FILE *out;        /* where messages go (stderr) */
+    int errors, warnings;
+    int max_warnings; /* print at most this many warnings; 0: no limit */
+    int suppressed;
+} diag_ctx;
+
+void diag_init(diag_ctx *d, FILE *out);
+void diag_error(diag_ctx *d, diag_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_warn(diag_ctx *d, diag_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_vmsg(diag_ctx *d, int is_error, diag_pos pos, const char *fmt,
+               va_list ap);
+void diag_finish(diag_ctx *d); /* prints how many warnings were not shown */
+diag_pos diag_nopos(void);
+
+/* ---- files ---- */
+/* Read a whole file; returns a NUL-terminated heap buffer or NULL with
+ * errno set. */
+char *file_read(const char *path, size_t *len);
+/* Directory part of a path ("." when none), into the arena. */
+char *path_dir(ar_arena *ar, const char *path);
+/* Join dir and rel unless rel is absolute. */
+char *path_join(ar_arena *ar, const char *dir, const char *rel);
+
+#endif
