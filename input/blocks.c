@@ -78,8 +78,10 @@ static void bl_add(bl_state *b, const in_line *l, size_t off)
                   "than %d lines split here; is a blank line missing?",
                   BL_MAX_LINES);
         bl_open kind = b->open;
+        in_role quote = b->quote; /* the rest of a long quote stays one */
         bl_flush(b);
         b->open = kind == BL_CODE ? BL_CODE : BL_PARA;
+        b->quote = quote;
         b->pos = in_pos(b->p, l->lineno, in_col(l->s, off));
     }
     in_seg *s = &b->segs[b->nsegs++];
@@ -124,9 +126,12 @@ static int bl_fence(bl_state *b, const in_line *l, size_t i)
         a.nclasses = 1;
     }
     in_role role = a.nclasses ? in_role_from_class(a.classes[0]) : IN_ROLE_OTHER;
-    if (role == IN_ROLE_OTHER)
-        diag_warn(p->d, pos, "unknown div class '%s': its text is set as "
-                  "plain text", a.nclasses ? a.classes[0] : "");
+    if (role == IN_ROLE_OTHER && a.nclasses)
+        diag_warn(p->d, pos, "unknown class '.%s' kept as plain text",
+                  a.classes[0]);
+    else if (role == IN_ROLE_OTHER)
+        diag_warn(p->d, pos, "div without a class: its text is kept as "
+                  "plain text");
     if (p->ndivs >= IN_MAX_DIVS) {
         diag_error(p->d, pos, "divs nested more than %d deep", IN_MAX_DIVS);
         return 1;

@@ -335,14 +335,13 @@ void in_on_paragraph(in_parser *p, const in_seg *segs, size_t n,
         on_figure(p, inner, path, &a, pos);
         return;
     }
-    if (in_role_span(p, segs, n, inner, &ninner, &a)) {
-        in_role r = a.nclasses ? in_role_from_class(a.classes[0])
-                               : IN_ROLE_OTHER;
-        if (r == IN_ROLE_OTHER)
-            diag_warn(p->d, a.pos, "unknown span role '%s': set as a "
-                      "paragraph", a.nclasses ? a.classes[0] : "");
+    /* only a role class makes [text]{.class} a head element or note; a
+     * face ([甲乙]{.kai}) or an unknown class is inline markup, and
+     * in_inline keeps the face or warns about the class */
+    if (in_role_span(p, segs, n, inner, &ninner, &a) && a.nclasses &&
+        in_role_from_class(a.classes[0]) != IN_ROLE_OTHER) {
         in_inline(p, inner, ninner, &t);
-        on_role(p, r, &t, &a, pos);
+        on_role(p, in_role_from_class(a.classes[0]), &t, &a, pos);
         return;
     }
     in_inline(p, segs, n, &t);
@@ -396,16 +395,23 @@ void in_on_rule(in_parser *p, doc_pos pos)
         push_block(p, DOC_RULE, &t, pos);
 }
 
+/* Each line of a code block becomes a paragraph of one literal span:
+ * its '*', '\\' and brackets are text, not markup, so nothing is lost. */
 void in_on_code(in_parser *p, const in_seg *segs, size_t n, doc_pos pos)
 {
+    check_kicker(p);
     diag_warn(p->d, pos, "code block: its lines are set as paragraphs");
     for (size_t i = 0; i < n; i++) {
         if (segs[i].len == 0)
             continue;
-        doc_text t;
-        in_inline(p, &segs[i], 1, &t);
-        push_block(p, DOC_PARA, &t,
-                   in_pos(p, segs[i].lineno, segs[i].col));
+        doc_span *s = ar_alloc(p->ar, sizeof *s);
+        if (!s)
+            return;
+        s->text = ar_strndup(p->ar, segs[i].s, segs[i].len);
+        s->len = segs[i].len;
+        s->pos = in_pos(p, segs[i].lineno, segs[i].col);
+        doc_text t = {s, 1};
+        push_block(p, DOC_PARA, &t, s->pos);
     }
 }
 

@@ -204,6 +204,23 @@ static int fm_walk(fm_ctx *c, doc_meta *m)
     return rc;
 }
 
+/* libyaml often finds the problem only at the end of the text (an
+ * unclosed quote); the line where the construct began says more. */
+static void fm_syntax_error(in_parser *p, const yaml_parser_t *yp, int line0)
+{
+    doc_pos pos = in_pos(p, line0 + (int)yp->problem_mark.line,
+                         (int)yp->problem_mark.column + 1);
+    const char *problem = yp->problem ? yp->problem : "YAML error";
+    if (!yp->context)
+        diag_error(p->d, pos, "front matter: %s", problem);
+    else if (yp->context_mark.line == yp->problem_mark.line)
+        diag_error(p->d, pos, "front matter: %s %s", problem, yp->context);
+    else
+        diag_error(p->d, pos, "front matter: %s %s started at line %d",
+                   problem, yp->context,
+                   line0 + (int)yp->context_mark.line);
+}
+
 int in_front_matter(in_parser *p, const char *text, size_t len, int line0)
 {
     yaml_parser_t yp;
@@ -215,11 +232,7 @@ int in_front_matter(in_parser *p, const char *text, size_t len, int line0)
     }
     yaml_parser_set_input_string(&yp, (const unsigned char *)text, len);
     if (!yaml_parser_load(&yp, &doc)) {
-        diag_error(p->d,
-                   in_pos(p, line0 + (int)yp.problem_mark.line,
-                          (int)yp.problem_mark.column + 1),
-                   "front matter: %s%s%s", yp.problem ? yp.problem : "YAML error",
-                   yp.context ? " " : "", yp.context ? yp.context : "");
+        fm_syntax_error(p, &yp, line0);
         goto out;
     }
     fm_ctx c = {p, &doc, line0};

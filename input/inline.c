@@ -9,6 +9,11 @@
 /* Marks of the delimiter pre-pass, one byte per buffer byte. */
 enum { MK_NONE, MK_BOLD, MK_EM, MK_BOLD_EM };
 
+/* Bracketed spans nest at most this deep; deeper '[' are kept as text.
+ * Real sources nest two levels; the limit bounds the recursion of
+ * il_emit, so 10,000 nested spans cannot exhaust the stack. */
+#define IL_MAX_NEST 16
+
 typedef struct il_ctx {
     in_parser *p;
     char *buf;         /* segments joined with '\n' */
@@ -24,19 +29,32 @@ typedef struct il_ctx {
     sb_buf cur;        /* text of the span being collected */
     doc_pos cur_pos;
     int cur_open;
-    uint32_t last_cp;  /* last character emitted, for soft breaks */
+    uint32_t last_cp;  /* last non-blank character emitted, for soft breaks */
+    int depth;         /* nesting of bracketed spans being emitted */
+    /* the last position computed: il_pos counts on from it, so that a
+     * line with many spans costs linear, not quadratic, time */
+    size_t pc_seg, pc_rel;
+    int pc_col;
 } il_ctx;
 
-static doc_pos il_pos(const il_ctx *c, size_t off)
+static doc_pos il_pos(il_ctx *c, size_t off)
 {
     size_t i = 0;
+    if (c->pc_seg < c->nsegs && c->segoff[c->pc_seg] + c->pc_rel <= off)
+        i = c->pc_seg;
     while (i + 1 < c->nsegs && c->segoff[i + 1] <= off)
         i++;
     const in_seg *s = &c->segs[i];
     size_t rel = off - c->segoff[i];
     if (rel > s->len)
         rel = s->len;
-    return in_pos(c->p, s->lineno, s->col + (int)u8_count(s->s, rel));
+    size_t from = i == c->pc_seg && c->pc_rel <= rel ? c->pc_rel : 0;
+    int col = from ? c->pc_col : s->col;
+    col += (int)u8_count(s->s + from, rel - from);
+    c->pc_seg = i;
+    c->pc_rel = rel;
+    c->pc_col = col;
+    return in_pos(c->p, s->lineno, col);
 }
 
 static int il_join(il_ctx *c)
@@ -98,7 +116,14 @@ static void il_add(il_ctx *c, size_t off, const char *s, size_t n)
         sb_clear(&c->cur);
     }
     sb_add(&c->cur, s, n);
-    u8_decode(s, n, &c->last_cp);
+    /* a blank before the line end is dropped there: "hello \nworld"
+     * still joins two Latin words */
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)u8_decode(s + i, n - i, &cp);
+        if (cp != ' ' && cp != '\t')
+            c->last_cp = cp;
+    }
 }
 
 static void il_break(il_ctx *c, size_t off)
@@ -182,6 +207,13 @@ static int is_latin(uint32_t cp)
 
 static void il_emit(il_ctx *c, size_t start, size_t end);
 
+static void il_emit_nested(il_ctx *c, size_t start, size_t end)
+{
+    c->depth++;
+    il_emit(c, start, end);
+    c->depth--;
+}
+
 /* Find the ']' matching the '[' at i, or 0. */
 static size_t il_match_bracket(const il_ctx *c, size_t i, size_t end)
 {
@@ -219,6 +251,8 @@ static doc_face face_from_class(const char *cls)
 /* [text]{.class}, [text](url) or a literal '['; returns the next offset. */
 static size_t il_bracket(il_ctx *c, size_t i, size_t end)
 {
+    if (c->depth >= IL_MAX_NEST)
+        goto literal;
     size_t m = il_match_bracket(c, i, end);
     if (!m || m + 1 >= end || (c->buf[m + 1] != '{' && c->buf[m + 1] != '('))
         goto literal;
@@ -230,7 +264,7 @@ static size_t il_bracket(il_ctx *c, size_t i, size_t end)
     il_flush(c);
     if (close == ')') {
         diag_warn(c->p->d, il_pos(c, i), "link target dropped, text kept");
-        il_emit(c, i + 1, m);
+        il_emit_nested(c, i + 1, m);
         il_flush(c);
         return after;
     }
@@ -247,7 +281,7 @@ static size_t il_bracket(il_ctx *c, size_t i, size_t end)
             diag_warn(c->p->d, a.pos, "unknown class '.%s' kept as plain "
                       "text", a.classes[k]);
     }
-    il_emit(c, i + 1, m);
+    il_emit_nested(c, i + 1, m);
     il_flush(c);
     c->face = saved;
     return after;

@@ -75,10 +75,11 @@ int lb_break(const sh_cluster *cl, int n, const lb_params *prm,
         ln->indent = indent;
         ln->natural = natural_width(cl, s, e, prm->tracking);
         ln->emergency = emergency;
-        ln->justify = e < n && !cl[e - 1].forced_break &&
-                      (prm->align == STY_JUSTIFY || prm->align == STY_SPREAD);
-        if (prm->align == STY_SPREAD)
-            ln->justify = 1;
+        /* lines broken by the measure are justified, centred text
+         * included; last and intended-break lines follow the alignment */
+        ln->justify = prm->align == STY_SPREAD ||
+                      (e < n && !cl[e - 1].forced_break &&
+                       prm->align != STY_LEFT && prm->align != STY_RIGHT);
         s = e;
     }
     *lines = out;

@@ -186,6 +186,7 @@ int cp_text(lay_ctx *lc, const doc_text *t, const cp_spec *spec,
             cp_block *out)
 {
     const sty_role *r = &lc->st->roles[spec->role];
+    double size = spec->size > 0 ? spec->size : r->size;
     sb_buf text;
     sh_piece *pc = NULL;
     size_t npc = 0, cap = 0;
@@ -197,18 +198,18 @@ int cp_text(lay_ctx *lc, const doc_text *t, const cp_spec *spec,
     const char *fixed[2] = {spec->prefix, spec->infix};
     for (int i = 0; i < 2; i++)
         if (fixed[i] && add_piece(lc, &text, &pc, &npc, &cap, fixed[i],
-                                  strlen(fixed[i]), base, r->size, diag_nopos()))
+                                  strlen(fixed[i]), base, size, diag_nopos()))
             goto out;
     for (size_t i = 0; i < t->nspans; i++) {
         const doc_span *s = &t->spans[i];
         const fnt_face *f = cp_face(lc, spec->role, s->flags, s->face);
         if (!f || add_piece(lc, &text, &pc, &npc, &cap, s->text, s->len, f,
-                            r->size, s->pos))
+                            size, s->pos))
             goto out;
         pc[npc - 1].break_after = (s->flags & DOC_BREAK) != 0;
     }
     lb_params prm;
-    params_for(lc, spec->role, spec->measure, r->size,
+    params_for(lc, spec->role, spec->measure, size,
                spec->indent_first ? r->indent : 0, &prm);
     sh_para p;
     if (sh_shape(lc->sh, text.s ? text.s : "", (int)text.len, pc, (int)npc, &p))

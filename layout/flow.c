@@ -164,7 +164,7 @@ static int place_head(fl_state *fs, const fl_art *a)
     int body = a->nrows ? rw_height(a->rows, 0, a->nrows < 2 ? a->nrows : 2)
                         : 0;
     int lines = fs->st->page.lines;
-    if (fs->y > 0)
+    if (fs->y > 0 && !a->part) /* a contribution follows its article */
         fs->y += fs->st->page.article_gap;
     /* a head never ends a page: it takes two lines of text with it */
     if (fs->y > 0 && fs->y + need + body > lines && new_page(fs))

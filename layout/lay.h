@@ -148,6 +148,7 @@ typedef struct cp_spec {
     int indent_first;     /* apply the role's first-line indent */
     const char *prefix;   /* text set before the content (bullets) */
     const char *infix;    /* text set between prefix and content */
+    double size;          /* pt; 0: the role's */
 } cp_spec;
 
 int cp_text(lay_ctx *lc, const doc_text *t, const cp_spec *spec,
@@ -181,6 +182,7 @@ typedef struct fl_row {
 typedef struct fl_art {
     int index;            /* in doc_issue.articles */
     int single;           /* one full-width column */
+    int part;             /* a contribution inside the preceding article */
     cp_block lines;       /* composed lines of head and body */
     fl_row *head;         /* rows spanning the type area */
     int nhead, caphead;

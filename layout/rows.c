@@ -1,6 +1,7 @@
 /* rows.c: an article as rows of whole grid lines: its head spanning the
  * type area, its body in the columns */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,23 +40,55 @@ static fl_row *push_row(fl_row **rows, int *n, int *cap)
 
 /* A row holding lines [line0, end of block) of one role, sized to whole
  * grid lines with the role's space before and after. */
-static void size_row(lay_ctx *lc, sty_role_id role, fl_row *r, int line0,
-                     int nlines, double extra)
+static void size_row(lay_ctx *lc, sty_role_id role, double size, fl_row *r,
+                     int line0, int nlines, double extra)
 {
     const sty_role *ro = &lc->st->roles[role];
     double pitch = lc->st->page.pitch;
-    double adv = nlines > 1 ? ro->leading * ro->size : 0;
-    double hgt = (nlines > 0 ? (nlines - 1) * adv + ro->size : 0) + extra;
+    double adv = ro->leading > 0 ? ro->leading * size : pitch;
+    double hgt = (nlines > 0 ? (nlines - 1) * adv + size : 0) + extra;
     double lines = ro->before + ro->after + hgt / pitch;
     r->h = (int)ceil(lines - GRID_EPS);
     if (r->h < 1)
         r->h = 1;
     r->line0 = line0;
     r->nlines = nlines;
-    r->adv = adv > 0 ? adv : pitch;
+    r->adv = adv;
     double room = (r->h - ro->before - ro->after) * pitch;
     r->top = ro->before * pitch + (room - hgt) / 2 + extra +
-             EMBOX_ASCENT * ro->size;
+             EMBOX_ASCENT * size;
+}
+
+/* Display lines too long for the measure are tried this much smaller
+ * at a time, down to the role's min-size. */
+#define SHRINK_STEP 0.5
+
+/* Lines the author asked for: intended breaks plus one. */
+static int intended_lines(const doc_text *t)
+{
+    int n = 1;
+    for (size_t i = 0; i + 1 < t->nspans; i++)
+        n += (t->spans[i].flags & DOC_BREAK) != 0;
+    return n;
+}
+
+/* Compose t in a role, shrinking a display role whose intended lines do
+ * not fit; returns the size used, or 0 on failure. */
+static double compose_fitted(lay_ctx *lc, fl_art *a, const doc_text *t,
+                             const cp_spec *spec, int head)
+{
+    const sty_role *ro = &lc->st->roles[spec->role];
+    cp_spec sp = *spec;
+    int line0 = a->lines.nlines;
+    for (sp.size = ro->size;; sp.size -= SHRINK_STEP) {
+        if (cp_text(lc, t, &sp, &a->lines))
+            return 0;
+        int n = a->lines.nlines - line0;
+        if (!head || ro->min_size <= 0 || n <= intended_lines(t) ||
+            sp.size - SHRINK_STEP < ro->min_size - 1e-9)
+            return sp.size;
+        a->lines.nlines = line0; /* too long: drop the lines, try smaller */
+    }
 }
 
 /* Compose t in a role and add it as one row (head elements, heads). */
@@ -67,14 +100,15 @@ static int add_block_row(lay_ctx *lc, fl_art *a, const doc_text *t,
     if (doc_text_empty(t) && !prefix)
         return 0;
     int line0 = a->lines.nlines;
-    cp_spec spec = {role, measure, a->index, 1, prefix, infix};
-    if (cp_text(lc, t, &spec, &a->lines))
+    cp_spec spec = {role, measure, a->index, 1, prefix, infix, 0};
+    double size = compose_fitted(lc, a, t, &spec, head);
+    if (size <= 0)
         return -1;
     fl_row *r = head ? push_row(&a->head, &a->nhead, &a->caphead)
                      : push_row(&a->rows, &a->nrows, &a->caprows);
     if (!r)
         return -1;
-    size_row(lc, role, r, line0, a->lines.nlines - line0, 0);
+    size_row(lc, role, size, r, line0, a->lines.nlines - line0, 0);
     r->flags = flags;
     return 0;
 }
@@ -85,7 +119,7 @@ static int add_para_rows(lay_ctx *lc, fl_art *a, const doc_text *t,
                          const char *prefix)
 {
     int line0 = a->lines.nlines;
-    cp_spec spec = {role, measure, a->index, 1, prefix, NULL};
+    cp_spec spec = {role, measure, a->index, 1, prefix, NULL, 0};
     if (cp_text(lc, t, &spec, &a->lines))
         return -1;
     int n = a->lines.nlines - line0;
@@ -165,19 +199,34 @@ static int add_bylines(lay_ctx *lc, fl_art *a, const doc_article *d,
     return 0;
 }
 
+static int add_head_element(lay_ctx *lc, fl_art *a, const doc_article *d,
+                            sty_role_id role, double w)
+{
+    static const size_t field[] = {
+        [STY_KICKER] = offsetof(doc_article, kicker),
+        [STY_TITLE] = offsetof(doc_article, title),
+        [STY_SUBTITLE] = offsetof(doc_article, subtitle),
+        [STY_DECK] = offsetof(doc_article, deck),
+        [STY_PINYIN] = offsetof(doc_article, pinyin),
+        [STY_DATE] = offsetof(doc_article, date),
+    };
+    if (role == STY_BYLINE)
+        return add_bylines(lc, a, d, w);
+    const doc_text *t = (const doc_text *)((const char *)d + field[role]);
+    if (role == STY_TITLE && d->part)
+        role = STY_PART_TITLE;
+    return add_block_row(lc, a, t, role, w, 1, 0, NULL, NULL);
+}
+
+/* The head across the type area, in the order the style gives. */
 static int add_head(lay_ctx *lc, fl_art *a, const doc_article *d,
                     size_t *first_body)
 {
     double w = sty_area_width(lc->st);
-    sty_role_id title = d->part ? STY_PART_TITLE : STY_TITLE;
-    if (add_block_row(lc, a, &d->kicker, STY_KICKER, w, 1, 0, NULL, NULL) ||
-        add_block_row(lc, a, &d->title, title, w, 1, 0, NULL, NULL) ||
-        add_block_row(lc, a, &d->subtitle, STY_SUBTITLE, w, 1, 0, NULL, NULL) ||
-        add_block_row(lc, a, &d->deck, STY_DECK, w, 1, 0, NULL, NULL) ||
-        add_block_row(lc, a, &d->pinyin, STY_PINYIN, w, 1, 0, NULL, NULL) ||
-        add_bylines(lc, a, d, w) ||
-        add_block_row(lc, a, &d->date, STY_DATE, w, 1, 0, NULL, NULL))
-        return -1;
+    const sty_page *pg = &lc->st->page;
+    for (int k = 0; k < pg->nhead_order; k++)
+        if (add_head_element(lc, a, d, pg->head_order[k], w))
+            return -1;
     /* an editor's note before the body spans the type area too */
     size_t i = 0;
     if (lc->st->roles[STY_EDNOTE].span)
@@ -193,7 +242,7 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
                       double measure)
 {
     int line0 = a->lines.nlines;
-    cp_spec spec = {STY_CAPTION, measure, a->index, 0, NULL, NULL};
+    cp_spec spec = {STY_CAPTION, measure, a->index, 0, NULL, NULL, 0};
     if (cp_text(lc, &b->text, &spec, &a->lines))
         return -1;
     fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
@@ -201,7 +250,7 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
         return -1;
     /* a placeholder of 3:4 height to width, until images are set */
     double frame = measure * 0.75;
-    size_row(lc, STY_CAPTION, r, line0, a->lines.nlines - line0, frame);
+    size_row(lc, STY_CAPTION, lc->st->roles[STY_CAPTION].size, r, line0, a->lines.nlines - line0, frame);
     r->frame_h = frame;
     r->frame_top = r->top - frame - EMBOX_ASCENT * lc->st->roles[STY_CAPTION].size;
     r->flags = FL_FIRST | FL_LAST;
@@ -251,6 +300,7 @@ int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
     memset(out, 0, sizeof *out);
     out->index = index;
     out->single = d->single_column;
+    out->part = d->part;
     double measure = d->single_column
                          ? lc->st->page.single_measure * lc->st->roles[STY_BODY].size
                          : sty_column_width(lc->st);

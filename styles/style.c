@@ -67,6 +67,7 @@ static const sty_key role_keys[] = {
     {"indent", K_NUM, offsetof(sty_role, indent), 0},
     {"tracking", K_NUM, offsetof(sty_role, tracking), 0},
     {"leading", K_NUM, offsetof(sty_role, leading), 0},
+    {"min-size", K_LEN, offsetof(sty_role, min_size), 0},
     {"before", K_NUM, offsetof(sty_role, before), 0},
     {"after", K_NUM, offsetof(sty_role, after), 0},
     {"span", K_BOOL, offsetof(sty_role, span), 0},
@@ -324,7 +325,6 @@ static int read_roles(sty_reader *r, sty_style *st)
             continue;
         }
         ro->set = 1;
-        ro->leading = 1.0;
         if (read_keys(r, role_names[i], role_keys, ro))
             rc = -1;
         int inherit = i == STY_BOLD || i == STY_EMPHASIS;
@@ -367,6 +367,47 @@ static int read_fonts(sty_reader *r, sty_style *st)
         }
     }
     return rc;
+}
+
+/* The article head's elements, in the order the style prints them. */
+static const sty_role_id head_roles[] = {
+    STY_KICKER, STY_TITLE, STY_SUBTITLE, STY_DECK, STY_PINYIN, STY_BYLINE,
+    STY_DATE,
+};
+
+static int read_head_order(sty_reader *r, sty_style *st)
+{
+    sty_entry *e = find(r, "page", "head-order");
+    if (!e) {
+        diag_error(r->d, (diag_pos){r->file, 0, 0}, "[page] lacks "
+                   "'head-order' (see docs/style-format.md)");
+        return -1;
+    }
+    e->used = 1;
+    char *list = ar_strdup(r->ar, e->value), *save = NULL;
+    st->page.nhead_order = 0;
+    for (char *w = strtok_r(list, " ,", &save); w; w = strtok_r(NULL, " ,", &save)) {
+        size_t k = 0, n = sizeof head_roles / sizeof *head_roles;
+        while (k < n && strcmp(w, role_names[head_roles[k]]) != 0)
+            k++;
+        if (k == n || st->page.nhead_order >= STY_NROLES) {
+            diag_error(r->d, e->pos, "head-order: '%s' is not one of kicker, "
+                       "title, subtitle, deck, pinyin, byline, date", w);
+            return -1;
+        }
+        st->page.head_order[st->page.nhead_order++] = head_roles[k];
+    }
+    for (size_t k = 0; k < sizeof head_roles / sizeof *head_roles; k++) {
+        int seen = 0;
+        for (int i = 0; i < st->page.nhead_order; i++)
+            seen += st->page.head_order[i] == head_roles[k];
+        if (seen != 1) {
+            diag_error(r->d, e->pos, "head-order must name '%s' once",
+                       role_names[head_roles[k]]);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int check_geometry(sty_reader *r, sty_style *st)
@@ -412,7 +453,7 @@ static int read_style(sty_reader *r, sty_style *st)
     int rc = 0;
     if (read_keys(r, "page", page_keys, &st->page) ||
         read_keys(r, "compose", compose_keys, &st->compose) ||
-        read_roles(r, st) || read_fonts(r, st))
+        read_roles(r, st) || read_fonts(r, st) || read_head_order(r, st))
         rc = -1;
     if (rc == 0)
         rc = check_geometry(r, st);

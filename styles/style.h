@@ -50,8 +50,11 @@ typedef struct sty_role {
     sty_align align;
     double indent;      /* first-line indent, em of this role's size */
     double tracking;    /* extra space between characters, em */
-    double leading;     /* line advance as a multiple of size (multi-line
-                           spanning elements); body text follows the grid */
+    double leading;     /* line advance as a multiple of size; 0: the grid
+                           pitch (body text always follows the grid) */
+    double min_size;    /* a display line too long for the measure is set
+                           smaller, down to this size, before it is broken;
+                           0: never */
     double before, after; /* space in grid lines */
     int span;           /* spans all columns (head elements) */
     const char *bullet; /* list bullet when the item has none */
@@ -77,6 +80,8 @@ typedef struct sty_page {
     double inner;          /* inner margin; < 0: type area centred */
     double folio_drop;     /* last grid line's bottom to the folio baseline */
     int article_gap;       /* grid lines between articles on one page */
+    sty_role_id head_order[STY_NROLES]; /* order of the head elements */
+    int nhead_order;
 } sty_page;
 
 typedef struct sty_compose {

@@ -18,7 +18,7 @@ yaml-0.1 libyaml-dev
 # everything else: compiler, fonts, test tools
 PACKAGES="gcc make pkg-config libpango1.0-dev libcairo2-dev libharfbuzz-dev
 libfontconfig-dev libyaml-dev fonts-noto-cjk fonts-noto-cjk-extra
-fonts-arphic-ukai fonts-arphic-uming poppler-utils qpdf python3"
+fonts-arphic-ukai fonts-arphic-uming poppler-utils qpdf python3 time"
 
 missing_packages() {
     for p in $PACKAGES; do

@@ -1,0 +1,55 @@
+#!/bin/sh
+# cli.sh: exit statuses, messages with positions, and no partial files
+set -u
+. "$ROOT/tests/e2e/lib.sh"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+"$BULLETIN" >/dev/null 2>&1
+check "usage: no command exits 2" [ $? -eq 2 ]
+"$BULLETIN" frobnicate >/dev/null 2>&1
+check "usage: unknown command exits 2" [ $? -eq 2 ]
+"$BULLETIN" build >/dev/null 2>&1
+check "usage: build without a source exits 2" [ $? -eq 2 ]
+"$BULLETIN" build x.md --bogus 1 >/dev/null 2>&1
+check "usage: unknown option exits 2" [ $? -eq 2 ]
+"$BULLETIN" --version | grep -q '^bulletin [0-9]'
+check "--version prints the version" [ $? -eq 0 ]
+"$BULLETIN" --help | grep -q 'bulletin build'
+check "--help prints the usage" [ $? -eq 0 ]
+
+printf 'no front matter here\n' >"$T/bad.md"
+"$BULLETIN" build "$T/bad.md" -o "$T/bad.pdf" 2>"$T/err"
+rc=$?
+check "bad input: exit status 1" [ $rc -eq 1 ]
+check "bad input: message at file:1:1" grep -q "bad.md:1:1: error: missing front matter" "$T/err"
+check "bad input: no PDF and no temporary file left" sh -c "! ls '$T' | grep -q pdf"
+
+cat >"$T/style.md" <<'SRC'
+---
+publication: 晋城政协
+style: no-such-style
+---
+
+## 标题
+
+正文。
+SRC
+"$BULLETIN" build "$T/style.md" -o "$T/s.pdf" 2>"$T/err"
+check "unknown style: exit status 1" [ $? -eq 1 ]
+check "unknown style: says so" grep -q "cannot read style 'no-such-style'" "$T/err"
+
+"$BULLETIN" build "$T/style.md" --style jincheng-2020 -o "$T/nodir/x.pdf" 2>"$T/err"
+check "unwritable output: exit status 1" [ $? -eq 1 ]
+check "unwritable output: names the file" grep -q "nodir/x.pdf" "$T/err"
+
+"$BULLETIN" build "$T/style.md" --style jincheng-2020 -o "$T/ok.pdf" 2>"$T/err"
+check "--style overrides the source's style key" [ $? -eq 0 -a -s "$T/ok.pdf" ]
+check "a successful build leaves no temporary file" sh -c "! ls '$T' | grep -q tmp"
+
+"$BULLETIN" fonts >"$T/fonts" 2>/dev/null
+check "fonts: five roles resolved to files" sh -c \
+    "[ \$(grep -c '/usr/share/fonts' '$T/fonts') -eq 5 ]"
+
+printf 'x' | "$BULLETIN" build /dev/stdin -o "$T/in.pdf" 2>/dev/null
+check "bad input on stdin: exit status 1" [ $? -eq 1 ]

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""textcheck.py SOURCE.md PDF: every character of the source's body text
+reaches the PDF's text layer, in order, none lost or doubled, and no space
+is inserted between two Chinese characters.
+
+The source is reduced to its text by rules of its own (docs/source-format.md),
+independent of the bulletin parser; the PDF is read with `pdftotext -raw`
+(content order: the layout draws column 1 before column 2). Folio lines
+(a number alone) are furniture and skipped. Prints 'ok - ' / 'not ok - '."""
+import re, subprocess, sys
+
+HAN = r'\u3400-\u9fff'
+
+def source_text(path):
+    lines = open(path, encoding='utf-8').read().split('\n')
+    if lines and lines[0].strip() == '---':  # drop the front matter
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ('---', '...'))
+        lines = lines[end + 1:]
+    out = []
+    for ln in lines:
+        s = ln.strip()
+        if re.fullmatch(r':::.*|-{3,}|={3,}|\*{3,}', s):
+            continue
+        if re.match(r'#\s', s):
+            continue  # column (栏目) names are page furniture
+        s = re.sub(r'^#{1,6}\s+', '', s)
+        s = re.sub(r'^(?:[-*+]|\d+[.)])\s+', '', s)
+        s = re.sub(r'^>\s?', '', s)
+        # a byline's position attribute is printed before the name
+        s = re.sub(r'\[([^\]]*)\]\{\.byline position="([^"]*)"\}', r'\2\1', s)
+        s = re.sub(r'\]\{[^}]*\}', ']', s)           # span attributes
+        s = re.sub(r'\s*\{[#.][^}]*\}\s*$', '', s)    # heading attributes
+        s = re.sub(r'\s*\{(?:[#.-]|[a-z-]+=)[^}]*\}\s*$', '', s)
+        s = re.sub(r'\\([!-/:-@\[-`{-~])', lambda m: '\x00%d\x00' % ord(m.group(1)), s)
+        s = s.replace('**', '').replace('*', '').replace('[', '').replace(']', '')
+        s = s.rstrip('\\')
+        s = re.sub('\x00(\\d+)\x00', lambda m: chr(int(m.group(1))), s)
+        out.append(s)
+    return ''.join(out)
+
+def pdf_text(pdf):
+    raw = subprocess.run(['pdftotext', '-raw', '-enc', 'UTF-8', pdf, '-'],
+                         capture_output=True, text=True, check=True).stdout
+    keep = [l for l in raw.split('\n') if not re.fullmatch(r'\s*\d+\s*', l)]
+    return '\n'.join(keep)
+
+def significant(s):
+    return re.sub(r'[\s\u3000\f]', '', s)
+
+def main():
+    src, pdf = sys.argv[1], sys.argv[2]
+    want, text = significant(source_text(src)), pdf_text(pdf)
+    got = significant(text)
+    ok = True
+    if want != got:
+        i = next((k for k in range(min(len(want), len(got))) if want[k] != got[k]),
+                 min(len(want), len(got)))
+        print('#   source %d characters, PDF %d; first difference at %d:' % (len(want), len(got), i))
+        print('#   source: …%s…' % want[max(0, i - 20):i + 20])
+        print('#   pdf:    …%s…' % got[max(0, i - 20):i + 20])
+        ok = False
+    print(('ok' if ok else 'not ok') + ' - pdf text: every source character once, in order')
+    # spaces the source has (phrase separators) or the layout adds on
+    # purpose (two-character names spaced to three ems) are allowed
+    plain = source_text(src)
+    allowed = set(re.findall('([%s])[ \u3000]+(?=([%s]))' % (HAN, HAN), plain))
+    for name in re.findall(r'\[([%s]{2})\]\{\.byline' % HAN, open(src, encoding='utf-8').read()):
+        allowed.add((name[0], name[1]))
+    spaced = [m.group(0) for m in re.finditer('([%s])[ \u3000]+([%s])' % (HAN, HAN), text)
+              if (m.group(1), m.group(2)) not in allowed]
+    if spaced:
+        print('#   %d spaces between Chinese characters, e.g. %r' % (len(spaced), spaced[:3]))
+    print(('not ok' if spaced else 'ok') + ' - pdf text: no spaces between Chinese characters')
+
+main()
