@@ -71,7 +71,8 @@ static void bl_flush(bl_state *b)
 
 static void bl_add(bl_state *b, const in_line *l, size_t off)
 {
-    if (b->nsegs == 0)
+    /* a code block starts at its fence, set by bl_code_fence */
+    if (b->nsegs == 0 && b->open != BL_CODE)
         b->pos = in_pos(b->p, l->lineno, in_col(l->s, off));
     if (b->nsegs >= BL_MAX_LINES) {
         diag_warn(b->p->d, in_pos(b->p, l->lineno, 1), "paragraph of more "

@@ -95,19 +95,32 @@ static int valid_id(const char *id)
     return *id != '\0';
 }
 
+/* The earlier article (not the current one) with this id, or NULL. */
+static const doc_article *earlier_id(const in_parser *p, const char *id)
+{
+    for (size_t i = 0; i + 1 < p->narts; i++)
+        if (p->arts[i].id && strcmp(p->arts[i].id, id) == 0)
+            return &p->arts[i];
+    return NULL;
+}
+
 static void article_id(in_parser *p, doc_article *a, const in_attrs *at)
 {
     if (!at->id) {
+        /* a1, a2, … by position; when an earlier {#a2} took the name, a
+         * suffix keeps the generated id unique */
         a->id = ar_printf(p->ar, "a%zu", p->narts);
+        for (int k = 2; a->id && earlier_id(p, a->id); k++)
+            a->id = ar_printf(p->ar, "a%zu-%d", p->narts, k);
         return;
     }
     if (!valid_id(at->id))
         diag_error(p->d, at->pos, "article id '%s' may hold only letters, "
                    "digits, '-' and '_'", at->id);
-    for (size_t i = 0; i + 1 < p->narts; i++)
-        if (strcmp(p->arts[i].id, at->id) == 0)
-            diag_error(p->d, at->pos, "duplicate article id '%s' (first "
-                       "used at line %d)", at->id, p->arts[i].pos.line);
+    const doc_article *first = earlier_id(p, at->id);
+    if (first)
+        diag_error(p->d, at->pos, "duplicate article id '%s' (first used "
+                   "at line %d)", at->id, first->pos.line);
     a->id = at->id;
 }
 

@@ -196,3 +196,22 @@ int cc_pair_breakable(cc_class a, cc_class b)
         return 0; /* break after the space, not before it */
     return !cc_pair_rigid(a, b);
 }
+
+/* Punctuation adjustment per class (chinese-layout.md, clreq): where the
+ * adjustable blank lies, its squeeze level in mid-line, whether the mark
+ * may hang at the line end, and whether it ends a sentence. How wide the
+ * blank is comes from the font's ink, measured at shaping. */
+static const cc_props cc_props_table[CC_NCLASSES] = {
+    [CC_OPEN] = {CC_BLANK_LEFT, CC_LVL_BRACKET, 0, 0},   /* “（《 */
+    [CC_CLOSE] = {CC_BLANK_RIGHT, CC_LVL_BRACKET, 0, 0}, /* ”）》 */
+    [CC_PAUSE] = {CC_BLANK_RIGHT, CC_LVL_COMMA, 1, 0},   /* 、， hang */
+    [CC_STOP] = {CC_BLANK_RIGHT, CC_LVL_STOP, 1, 1},     /* 。 hangs */
+    [CC_COLON] = {CC_BLANK_RIGHT, CC_LVL_COMMA, 0, 0},   /* ；： */
+    [CC_EXCL] = {CC_BLANK_RIGHT, CC_LVL_STOP, 0, 1},     /* ？！ */
+    [CC_MIDDOT] = {CC_BLANK_BOTH, CC_LVL_MIDDOT, 0, 0},  /* · */
+};
+
+const cc_props *cc_properties(cc_class c)
+{
+    return &cc_props_table[c < CC_NCLASSES ? c : CC_HAN];
+}

@@ -73,14 +73,14 @@ static int make_run(lay_ctx *lc, const sh_para *p, int a, int b,
     return 0;
 }
 
-static int make_line(lay_ctx *lc, const sh_para *p, const lb_line *ln,
-                     const lb_params *prm, cp_line *out)
+static int make_line(lay_ctx *lc, const sh_para *p, const lb_para *lp,
+                     const lb_line *ln, cp_line *out)
 {
     int n = ln->b - ln->a;
     int *x = malloc(((size_t)n + 1) * sizeof *x);
     if (!x)
         return -1;
-    lb_positions(p->cl, ln, prm, x);
+    lb_positions(lp, ln, x);
     int nruns = 1;
     for (int i = ln->a + 1; i < ln->b; i++)
         nruns += p->cl[i].item != p->cl[i - 1].item;
@@ -99,7 +99,7 @@ static int make_line(lay_ctx *lc, const sh_para *p, const lb_line *ln,
     memset(out, 0, sizeof *out);
     out->ln.runs = runs;
     out->ln.nruns = r;
-    out->ln.measure = (double)prm->measure / PANGO_SCALE;
+    out->ln.measure = (double)lp->prm.measure / PANGO_SCALE;
     out->ln.width = (double)x[n] / PANGO_SCALE;
     out->ln.justified = ln->justify;
     const char *t0 = p->text + p->cl[ln->a].start;
@@ -128,14 +128,13 @@ static int cp_shaped(lay_ctx *lc, const sh_para *p, const lb_params *prm,
                      const char *text, const sh_piece *pc, int npc,
                      cp_block *out)
 {
-    lb_line *lines = NULL;
-    int nl = 0;
-    if (lb_break(p->cl, p->ncl, prm, &lines, &nl))
+    lb_para lp;
+    if (lb_compose(p->cl, p->ncl, prm, &lp))
         return -1;
     int rc = 0;
-    for (int i = 0; rc == 0 && i < nl; i++) {
-        if (lines[i].emergency) {
-            int off = p->cl[lines[i].a].start;
+    for (int i = 0; rc == 0 && i < lp.nlines; i++) {
+        if (lp.lines[i].emergency) {
+            int off = p->cl[lp.lines[i].a].start;
             const sh_piece *pp = pc;
             for (int k = 0; k < npc; k++)
                 if (off >= pc[k].start)
@@ -146,29 +145,46 @@ static int cp_shaped(lay_ctx *lc, const sh_para *p, const lb_params *prm,
                       "a break opportunity: broken inside it");
         }
         cp_line *l = push_line(out);
-        rc = l ? make_line(lc, p, &lines[i], prm, l) : -1;
+        rc = l ? make_line(lc, p, &lp, &lp.lines[i], l) : -1;
     }
-    free(lines);
+    lb_free(&lp);
     return rc;
+}
+
+/* Pango units of a length in ems of size pt. */
+static int em_units(double em, double size)
+{
+    return (int)(em * size * PANGO_SCALE + (em >= 0 ? 0.5 : -0.5));
 }
 
 static void params_for(lay_ctx *lc, sty_role_id role, double measure,
                        double size, double indent_em, lb_params *prm)
 {
     const sty_role *r = &lc->st->roles[role];
+    const sty_compose *cs = &lc->st->compose;
     memset(prm, 0, sizeof *prm);
     prm->measure = (int)(measure * PANGO_SCALE + 0.5);
-    prm->first_indent = (int)(indent_em * size * PANGO_SCALE + 0.5);
-    prm->kinsoku = lc->st->compose.kinsoku;
+    prm->first_indent = em_units(indent_em, size);
+    prm->kinsoku = cs->kinsoku;
     prm->align = r->align;
-    prm->tracking = (int)(r->tracking * size * PANGO_SCALE + 0.5);
+    prm->tracking = em_units(r->tracking, size);
+    prm->punct = cs->punct;
+    prm->strategy = cs->strategy;
+    prm->hanging = cs->hanging;
+    prm->adjacent_always = cs->adjacent_always;
+    prm->latin_gap = em_units(cs->latin_gap, size);
+    prm->latin_gap_min = em_units(cs->latin_gap_min, size);
+    prm->latin_gap_max = em_units(cs->latin_gap_max, size);
+    prm->tighten = em_units(cs->tighten, size);
+    prm->tighten_step = em_units(cs->tighten_step, size);
+    prm->orphan = cs->orphan;
+    prm->em = em_units(1, size);
 }
 
 static int add_piece(lay_ctx *lc, sb_buf *text, sh_piece **pc, size_t *n,
                      size_t *cap, const char *s, size_t len,
                      const fnt_face *face, double size, doc_pos pos)
 {
-    (void)lc;
     sh_piece *p = VEC_PUSH(*pc, *n, *cap);
     if (!p)
         return -1;
@@ -178,6 +194,7 @@ static int add_piece(lay_ctx *lc, sb_buf *text, sh_piece **pc, size_t *n,
     p->face = face;
     p->size = size;
     p->pos = pos;
+    p->half_digits = lc->st->compose.half_digits;
     sb_add(text, s, len);
     return text->failed ? -1 : 0;
 }
@@ -238,7 +255,8 @@ int cp_plain(lay_ctx *lc, const char *text, size_t len, sty_role_id role,
     char *kept = ar_strndup(lc->ar, text, len);
     if (!kept)
         return -1;
-    sh_piece pc = {0, (int)len, face, size, diag_nopos(), 0};
+    sh_piece pc = {0, (int)len, face, size, diag_nopos(), 0,
+                   lc->st->compose.half_digits};
     lb_params prm;
     params_for(lc, role, measure, size, indent_em, &prm);
     prm.align = STY_JUSTIFY;

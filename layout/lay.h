@@ -31,7 +31,36 @@ typedef enum cc_class {
     CC_NCLASSES
 } cc_class;
 
+/* Squeeze levels, in the order clreq applies them: a line that is too
+ * long takes room from the first level first, evenly over all its
+ * opportunities, and moves to the next only when that is exhausted. */
+typedef enum cc_level {
+    CC_LVL_NONE,
+    CC_LVL_EDGE,     /* a mark's blank at the line end or start */
+    CC_LVL_ADJACENT, /* the blanks between two adjacent marks */
+    CC_LVL_SPACE,    /* Western word spaces */
+    CC_LVL_MIDDOT,   /* interpuncts */
+    CC_LVL_BRACKET,  /* brackets and quotes */
+    CC_LVL_COMMA,    /* ，、；： */
+    CC_LVL_LATIN,    /* CJK–Latin gaps, down to their minimum */
+    CC_LVL_STOP,     /* 。？！ */
+    CC_NLEVELS
+} cc_level;
+
+/* Where a punctuation mark's adjustable blank lies (mainland style: the
+ * ink of 。，、 sits in the left half, a bracket's ink faces its text). */
+enum { CC_BLANK_NONE = 0, CC_BLANK_LEFT = 1, CC_BLANK_RIGHT = 2,
+       CC_BLANK_BOTH = 3 };
+
+typedef struct cc_props {
+    unsigned char blank;     /* CC_BLANK_* */
+    unsigned char level;     /* cc_level of the blank in mid-line */
+    unsigned char hang;      /* may hang past the line end (、，。) */
+    unsigned char final;     /* sentence-final (。？！): full in 开明 */
+} cc_props;
+
 cc_class cc_classify(uint32_t cp);
+const cc_props *cc_properties(cc_class c);
 /* Kinsoku: may this class not start / not end a line at this level? */
 int cc_no_start(cc_class c, sty_kinsoku level);
 int cc_no_end(cc_class c, sty_kinsoku level);
@@ -50,6 +79,7 @@ typedef struct sh_piece {
     double size;          /* pt */
     doc_pos pos;          /* of its first character; line 0: none */
     int break_after;      /* intended line break after the piece */
+    int half_digits;      /* digits in half-width forms (OpenType hwid) */
 } sh_piece;
 
 /* A grapheme-level unit of composition: one or more characters and the
@@ -61,6 +91,7 @@ typedef struct sh_cluster {
     int g0, ng;           /* glyph range within the item's glyph string */
     int width;            /* advance, Pango units */
     int size;             /* font size, Pango units (its em) */
+    int blank_l, blank_r; /* blank beside the ink, Pango units (marks) */
     cc_class cls;
     unsigned char forced_break; /* an intended line break follows */
 } sh_cluster;
@@ -88,7 +119,7 @@ int sh_shape(sh_ctx *sc, const char *text, int len, const sh_piece *pc,
              int npc, sh_para *out);
 void sh_para_free(sh_para *p);
 
-/* ---- line breaking (breaker.c) ---- */
+/* ---- the composer (items.c, fit.c, breaker.c) ---- */
 
 typedef struct lb_params {
     int measure;          /* line length, Pango units */
@@ -96,25 +127,71 @@ typedef struct lb_params {
     int indent;           /* indent of the other lines */
     sty_kinsoku kinsoku;
     sty_align align;
-    int tracking;         /* extra space after each cluster, Pango units */
+    int tracking;         /* extra space between characters, Pango units */
+    sty_punct punct;
+    sty_strategy strategy;
+    int hanging;          /* 、，。 may hang past the line end */
+    int adjacent_always;  /* adjacent marks always compressed */
+    int latin_gap, latin_gap_min, latin_gap_max; /* Pango units */
+    int tighten;          /* most paragraph tightening per gap, Pango units */
+    int tighten_step;
+    int orphan;           /* a last line this short is a 孤字 line */
+    int em;               /* the body size, Pango units (for costs) */
 } lb_params;
+
+/* A cluster as the composer sees it. */
+typedef struct lb_item {
+    int w;                /* width after the style's fixed adjustments */
+    int sq[2];            /* squeezable blank left [0] and right [1] */
+    unsigned char lvl[2]; /* their cc_level in mid-line */
+    int gap;              /* natural space before the item (CJK–Latin) */
+    int gap_min, gap_max;
+    unsigned char space;  /* a word space: stretches, hangs at a break */
+    unsigned char absorbed; /* a typed space replaced by the CJK–Latin gap */
+    unsigned char hang;   /* may hang past the line end */
+    unsigned char brk;    /* a line may end after this item */
+    unsigned char rigid;  /* no stretch between this item and the next */
+    unsigned char forced; /* an intended line break follows */
+    unsigned char letter; /* counts as a character for 孤字 */
+    cc_class cls;
+} lb_item;
 
 typedef struct lb_line {
     int a, b;             /* clusters [a, b) */
     int indent;           /* Pango units */
-    int natural;          /* natural width of the clusters, Pango units */
+    int natural;          /* natural width, Pango units */
+    int hang;             /* the last mark hangs past the measure */
     int justify;          /* spread the slack over the line */
     int emergency;        /* nothing breakable fitted: cut mid-word */
 } lb_line;
 
-/* Break the clusters into lines; *lines is a heap array. */
-int lb_break(const sh_cluster *cl, int n, const lb_params *prm,
-             lb_line **lines, int *nlines);
+typedef struct lb_para {
+    lb_params prm;        /* as composed: tracking may be tightened */
+    lb_item *it;
+    int n;
+    lb_line *lines;
+    int nlines, cap;
+} lb_para;
+
+/* items.c: the clusters as items, with the style's fixed adjustments */
+int lb_items(const sh_cluster *cl, int n, const lb_params *prm,
+             lb_item *it);
+/* fit.c: can [a, b) be set in avail (squeezing, hanging)? */
+int lb_fits(const lb_para *p, int a, int b, int avail, int *hang);
+int lb_natural(const lb_para *p, int a, int b);
 /* Horizontal position of every cluster of a line (Pango units from the
- * line's start), justified or aligned as the line asks; x has b-a+1
- * entries, the last one the end of the line. */
-void lb_positions(const sh_cluster *cl, const lb_line *ln,
-                  const lb_params *prm, int *x);
+ * line's start), squeezed, stretched or aligned as the line needs; x has
+ * b-a+1 entries, the last one the end of the line. */
+void lb_positions(const lb_para *p, const lb_line *ln, int *x);
+/* breaker.c: compose a paragraph into lines */
+int lb_compose(const sh_cluster *cl, int n, const lb_params *prm,
+               lb_para *out);
+int lb_add_line(lb_para *p, int a, int b, int indent, int hang,
+                int emergency);
+int lb_letters(const lb_para *p, int a, int b);
+/* total.c: total-fit breaking over the whole paragraph */
+int lb_break_total(lb_para *p);
+void lb_free(lb_para *p);
 
 /* ---- layout context and composed material (compose.c) ---- */
 

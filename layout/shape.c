@@ -7,6 +7,8 @@
 
 #include "lay.h"
 
+static void measure_blank(const struct sh_item *si, sh_cluster *c);
+
 struct sh_ctx {
     PangoFontMap *map;
     PangoContext *pc;
@@ -66,7 +68,28 @@ void sh_para_free(sh_para *p)
     memset(p, 0, sizeof *p);
 }
 
-static PangoAttrList *piece_attrs(const sh_piece *pc, int npc)
+/* Runs of ASCII digits in their half-width forms, 0.5 em each, as the
+ * originals set them (the proportional digits are wider). */
+static void add_half_digits(PangoAttrList *al, const char *text, int a, int b)
+{
+    for (int i = a; i < b;) {
+        if (text[i] < '0' || text[i] > '9') {
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < b && text[j] >= '0' && text[j] <= '9')
+            j++;
+        PangoAttribute *f = pango_attr_font_features_new("hwid");
+        f->start_index = (guint)i;
+        f->end_index = (guint)j;
+        pango_attr_list_insert(al, f);
+        i = j;
+    }
+}
+
+static PangoAttrList *piece_attrs(const char *text, const sh_piece *pc,
+                                  int npc)
 {
     PangoAttrList *al = pango_attr_list_new();
     for (int i = 0; i < npc; i++) {
@@ -79,6 +102,8 @@ static PangoAttrList *piece_attrs(const sh_piece *pc, int npc)
         a->start_index = (guint)pc[i].start;
         a->end_index = (guint)(pc[i].start + pc[i].len);
         pango_attr_list_insert(al, a);
+        if (pc[i].half_digits)
+            add_half_digits(al, text, pc[i].start, pc[i].start + pc[i].len);
     }
     return al;
 }
@@ -188,9 +213,35 @@ static int item_clusters(sh_ctx *sc, sh_para *p, int ii, const sh_piece *pc,
         c->width = w;
         c->size = size;
         c->cls = cc_classify(c->cp);
+        measure_blank(si, c);
         g = e;
     }
     return 0;
+}
+
+/* The blank beside a mark's ink, from the font: fonts place 。，、 and
+ * brackets differently, so the room to squeeze is measured, not assumed. */
+static void measure_blank(const sh_item *si, sh_cluster *c)
+{
+    const cc_props *pr = cc_properties(c->cls);
+    if (pr->blank == CC_BLANK_NONE || c->ng != 1)
+        return;
+    const PangoGlyphInfo *gi = &si->glyphs->glyphs[c->g0];
+    PangoRectangle ink;
+    pango_font_get_glyph_extents(si->item->analysis.font, gi->glyph, &ink, NULL);
+    int left = ink.x + gi->geometry.x_offset;
+    int right = c->width - (left + ink.width);
+    int half = c->width / 2;
+    if (ink.width <= 0) /* a blank glyph: all of it may go, up to half */
+        left = right = half;
+    if (pr->blank & CC_BLANK_LEFT)
+        c->blank_l = left < 0 ? 0 : left > half ? half : left;
+    if (pr->blank & CC_BLANK_RIGHT)
+        c->blank_r = right < 0 ? 0 : right > half ? half : right;
+    if (pr->blank == CC_BLANK_BOTH) { /* an interpunct shrinks evenly */
+        c->blank_l = c->blank_l < c->width / 4 ? c->blank_l : c->width / 4;
+        c->blank_r = c->blank_r < c->width / 4 ? c->blank_r : c->width / 4;
+    }
 }
 
 static void mark_breaks(sh_para *p, const sh_piece *pc, int npc)
@@ -215,7 +266,7 @@ int sh_shape(sh_ctx *sc, const char *text, int len, const sh_piece *pc,
     out->len = len;
     if (len == 0)
         return 0;
-    PangoAttrList *al = piece_attrs(pc, npc);
+    PangoAttrList *al = piece_attrs(text, pc, npc);
     GList *items = pango_itemize(sc->pc, text, 0, len, al, NULL);
     /* items come in logical order; ours is left-to-right text */
     int rc = shape_items(sc, text, len, items, pc, npc, out);

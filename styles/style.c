@@ -26,7 +26,7 @@ typedef struct sty_reader {
 } sty_reader;
 
 typedef enum ktype { K_LEN, K_INT, K_NUM, K_ALIGN, K_FONT, K_BOOL, K_STR,
-                     K_KINSOKU } ktype;
+                     K_KINSOKU, K_PUNCT, K_STRATEGY, K_ADJACENT } ktype;
 
 typedef struct sty_key {
     const char *key;
@@ -56,6 +56,17 @@ static const sty_key page_keys[] = {
 /* [compose]: composition rules (chinese-layout.md) */
 static const sty_key compose_keys[] = {
     {"kinsoku", K_KINSOKU, offsetof(sty_compose, kinsoku), 1},
+    {"punctuation", K_PUNCT, offsetof(sty_compose, punct), 1},
+    {"strategy", K_STRATEGY, offsetof(sty_compose, strategy), 1},
+    {"hanging", K_BOOL, offsetof(sty_compose, hanging), 1},
+    {"adjacent", K_ADJACENT, offsetof(sty_compose, adjacent_always), 1},
+    {"latin-gap", K_NUM, offsetof(sty_compose, latin_gap), 1},
+    {"latin-gap-min", K_NUM, offsetof(sty_compose, latin_gap_min), 0},
+    {"latin-gap-max", K_NUM, offsetof(sty_compose, latin_gap_max), 0},
+    {"half-width-digits", K_BOOL, offsetof(sty_compose, half_digits), 0},
+    {"tighten", K_NUM, offsetof(sty_compose, tighten), 0},
+    {"tighten-step", K_NUM, offsetof(sty_compose, tighten_step), 0},
+    {"orphan", K_INT, offsetof(sty_compose, orphan), 0},
     {NULL, 0, 0, 0},
 };
 
@@ -102,6 +113,25 @@ static const sty_name align_names[] = {
 static const sty_name kinsoku_names[] = {
     {"none", STY_KINSOKU_NONE}, {"basic", STY_KINSOKU_BASIC},
     {"gb", STY_KINSOKU_GB},     {"strict", STY_KINSOKU_STRICT},
+};
+
+/* punctuation styles: 全角, 开明, 半角, 行末半角 */
+static const sty_name punct_names[] = {
+    {"full", STY_PUNCT_FULL},
+    {"kaiming", STY_PUNCT_KAIMING},
+    {"half", STY_PUNCT_HALF},
+    {"end-half", STY_PUNCT_END_HALF},
+};
+
+static const sty_name strategy_names[] = {
+    {"line", STY_BREAK_LINE},
+    {"paragraph", STY_BREAK_PARAGRAPH},
+};
+
+/* when adjacent marks are compressed to 1.5 em */
+static const sty_name adjacent_names[] = {
+    {"needed", 0},
+    {"always", 1},
 };
 
 const char *sty_role_name(sty_role_id r)
@@ -268,6 +298,15 @@ static int parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
     case K_KINSOKU:
         return parse_enum(r, e, p, kinsoku_names,
                           sizeof kinsoku_names / sizeof *kinsoku_names);
+    case K_PUNCT:
+        return parse_enum(r, e, p, punct_names,
+                          sizeof punct_names / sizeof *punct_names);
+    case K_STRATEGY:
+        return parse_enum(r, e, p, strategy_names,
+                          sizeof strategy_names / sizeof *strategy_names);
+    case K_ADJACENT:
+        return parse_enum(r, e, p, adjacent_names,
+                          sizeof adjacent_names / sizeof *adjacent_names);
     }
     return -1;
 }
@@ -410,6 +449,20 @@ static int read_head_order(sty_reader *r, sty_style *st)
     return 0;
 }
 
+/* The CJK–Latin gap may shrink to half and stretch by a third of itself
+ * (¼ em: ⅛ to ⅓ em, chinese-layout.md) unless the file says otherwise. */
+static void compose_defaults(sty_compose *c)
+{
+    if (!c->latin_gap_min)
+        c->latin_gap_min = c->latin_gap / 2;
+    if (!c->latin_gap_max)
+        c->latin_gap_max = c->latin_gap * 4 / 3;
+    if (c->tighten < 0)
+        c->tighten = -c->tighten;
+    if (c->tighten > 0 && c->tighten_step <= 0)
+        c->tighten_step = c->tighten;
+}
+
 static int check_geometry(sty_reader *r, sty_style *st)
 {
     sty_page *pg = &st->page;
@@ -455,8 +508,10 @@ static int read_style(sty_reader *r, sty_style *st)
         read_keys(r, "compose", compose_keys, &st->compose) ||
         read_roles(r, st) || read_fonts(r, st) || read_head_order(r, st))
         rc = -1;
-    if (rc == 0)
+    if (rc == 0) {
+        compose_defaults(&st->compose);
         rc = check_geometry(r, st);
+    }
     warn_unused(r);
     return rc;
 }

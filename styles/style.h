@@ -84,8 +84,35 @@ typedef struct sty_page {
     int nhead_order;
 } sty_page;
 
+/* Punctuation styles (chinese-layout.md): which marks are set at half
+ * width always, rather than only when a line needs the room. */
+typedef enum sty_punct {
+    STY_PUNCT_FULL,     /* 全角: all full width */
+    STY_PUNCT_KAIMING,  /* 开明: 。？！ full, the others half */
+    STY_PUNCT_HALF,     /* 半角: all half width */
+    STY_PUNCT_END_HALF, /* 行末半角: full width, line ends half */
+} sty_punct;
+
+typedef enum sty_strategy {
+    STY_BREAK_LINE,      /* line by line, as the originals were set */
+    STY_BREAK_PARAGRAPH, /* total fit over the paragraph */
+} sty_strategy;
+
 typedef struct sty_compose {
     sty_kinsoku kinsoku;
+    sty_punct punct;
+    sty_strategy strategy;
+    int hanging;          /* 、，。 may hang past the line end */
+    int adjacent_always;  /* adjacent marks always 1.5 em, not only when a
+                             line needs it */
+    double latin_gap;     /* em between Han and Latin/digits; 0: none */
+    double latin_gap_min, latin_gap_max;
+    int half_digits;      /* digits in their half-width forms (hwid) */
+    double tighten;       /* most a paragraph's tracking may tighten, em per
+                             character (positive); 0: never */
+    double tighten_step;
+    int orphan;           /* a last line of this many characters or fewer
+                             (punctuation not counted) is a 孤字 line */
 } sty_compose;
 
 typedef struct sty_style {
