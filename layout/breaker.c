@@ -67,12 +67,14 @@ static int line_end(const lb_para *p, int s, int avail, int *hang,
         e = s + 1; /* one item wider than the measure */
     if (e >= p->n || it[e - 1].brk)
         return e;
-    /* push in: pull the prohibited mark (and what must go with it) onto
-     * the line by squeezing or hanging */
+    /* push in: pull a mark that may not start a line (and what must go
+     * with it), or the character after an opening mark, onto the line by
+     * squeezing or hanging; a word or number that does not fit is pushed
+     * down whole instead */
     int in = e;
     while (in < p->n && !it[in - 1].brk && in - e < PUSH_IN_MAX)
         in++;
-    if (it[in - 1].brk && lb_fits(p, s, in, avail, hang))
+    if (!it[e - 1].rigid && it[in - 1].brk && lb_fits(p, s, in, avail, hang))
         return in;
     /* push out: the last break that fits */
     for (int b = e - 1; b > s; b--)
@@ -95,10 +97,10 @@ static int extend_spaces(const lb_para *p, int e)
     return e;
 }
 
-static int by_lines(lb_para *p)
+/* Set lines from item s on, line by line, after the lines already set. */
+static int by_lines_from(lb_para *p, int s)
 {
-    p->nlines = 0;
-    for (int s = 0; s < p->n;) {
+    while (s < p->n) {
         int indent = line_indent(p, p->nlines), hang, emergency = 0;
         int e = line_end(p, s, p->prm.measure - indent, &hang, &emergency);
         e = extend_spaces(p, e);
@@ -107,6 +109,12 @@ static int by_lines(lb_para *p)
         s = e;
     }
     return 0;
+}
+
+static int by_lines(lb_para *p)
+{
+    p->nlines = 0;
+    return by_lines_from(p, 0);
 }
 
 int lb_letters(const lb_para *p, int a, int b)
@@ -158,12 +166,81 @@ static int pull_down(lb_para *p)
     return 0;
 }
 
-/* Compose; if the last line is a 孤字 line, tighten the whole paragraph
- * step by step within the style's bound, then pull a character down. */
+/* The end of the unit after item e: the next place a line may end. */
+static int unit_end(const lb_para *p, int e)
+{
+    int u = e + 1;
+    while (u < p->n && !p->it[u - 1].brk)
+        u++;
+    return u;
+}
+
+static int is_mark_item(const lb_item *it)
+{
+    return !it->letter && !it->space && !it->absorbed;
+}
+
+/* Keep lines [0, k), end line k at u (squeezed or hanging), and set the
+ * rest line by line. */
+static int relay(lb_para *p, int k, int u)
+{
+    int a = k ? p->lines[k - 1].b : 0, indent = line_indent(p, k), hang;
+    p->nlines = k;
+    lb_fits(p, a, u, p->prm.measure - indent, &hang);
+    u = extend_spaces(p, u);
+    if (lb_add_line(p, a, u, indent, hang, 0))
+        return -1;
+    return by_lines_from(p, u);
+}
+
+/* Squeeze one earlier line to take the next unit, so that the 孤字 goes;
+ * lines that can end on a mark are tried first, the latest first (the
+ * originals squeeze where a line then ends on a comma or a quote). */
+static int squeeze_repair(lb_para *p)
+{
+    int n = p->nlines, rc = 0;
+    lb_line *saved = malloc((size_t)n * sizeof *saved);
+    if (!saved)
+        return -1;
+    memcpy(saved, p->lines, (size_t)n * sizeof *saved);
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = n - 2; k >= 0; k--) {
+            int a = saved[k].a, u = unit_end(p, saved[k].b), hang;
+            if (pass == 0) {
+                while (u < p->n && is_mark_item(&p->it[u]))
+                    u = unit_end(p, u);
+                if (!is_mark_item(&p->it[u - 1]))
+                    continue;
+            }
+            if (saved[k].b >= p->n || p->it[saved[k].b - 1].forced ||
+                !lb_fits(p, a, u, p->prm.measure - line_indent(p, k), &hang))
+                continue;
+            memcpy(p->lines, saved, (size_t)k * sizeof *saved);
+            if ((rc = relay(p, k, u)) != 0)
+                goto out;
+            if (p->nlines < n || !is_orphan(p))
+                goto out;
+        }
+    /* nothing helped: back to the lines as they were */
+    p->nlines = 0;
+    for (int k = 0; k < n && rc == 0; k++)
+        rc = lb_add_line(p, saved[k].a, saved[k].b, saved[k].indent,
+                         saved[k].hang, saved[k].emergency);
+out:
+    free(saved);
+    return rc;
+}
+
+/* Compose; against a 孤字 last line, first squeeze an earlier line to
+ * take one more unit, then tighten the whole paragraph step by step
+ * within the style's bound, and last pull a character down. */
 static int compose_fitted(lb_para *p)
 {
     int base = p->prm.tracking;
     if (compose_once(p))
+        return -1;
+    if (is_orphan(p) && p->prm.strategy == STY_BREAK_LINE &&
+        squeeze_repair(p))
         return -1;
     for (int t = p->prm.tighten_step; is_orphan(p) && t > 0 &&
                                       t <= p->prm.tighten;

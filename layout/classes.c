@@ -53,6 +53,7 @@ static const cc_range cc_table[] = {
     {0x3000, 0x3000, CC_SPACE},       /* ideographic space */
     {0x3001, 0x3001, CC_PAUSE},       /* 、 */
     {0x3002, 0x3002, CC_STOP},        /* 。 */
+    {0x3007, 0x3007, CC_NUMERAL},     /* 〇 numeral */
     {0x3008, 0x3008, CC_OPEN},        /* 〈 */
     {0x3009, 0x3009, CC_CLOSE},       /* 〉 */
     {0x300A, 0x300A, CC_OPEN},        /* 《 */
@@ -69,6 +70,22 @@ static const cc_range cc_table[] = {
     {0x3017, 0x3017, CC_CLOSE},       /* 〗 */
     {0x301C, 0x301C, CC_CONNECTOR},   /* 〜 wave dash */
     {0x30FB, 0x30FB, CC_MIDDOT},      /* ・ katakana middle dot */
+    {0x4E00, 0x4E00, CC_NUMERAL},     /* 一 numeral */
+    {0x4E03, 0x4E03, CC_NUMERAL},     /* 七 numeral */
+    {0x4E07, 0x4E07, CC_NUMERAL},     /* 万 numeral */
+    {0x4E09, 0x4E09, CC_NUMERAL},     /* 三 numeral */
+    {0x4E24, 0x4E24, CC_NUMERAL},     /* 两 numeral */
+    {0x4E5D, 0x4E5D, CC_NUMERAL},     /* 九 numeral */
+    {0x4E8C, 0x4E8C, CC_NUMERAL},     /* 二 numeral */
+    {0x4E94, 0x4E94, CC_NUMERAL},     /* 五 numeral */
+    {0x4EBF, 0x4EBF, CC_NUMERAL},     /* 亿 numeral */
+    {0x516B, 0x516B, CC_NUMERAL},     /* 八 numeral */
+    {0x516D, 0x516D, CC_NUMERAL},     /* 六 numeral */
+    {0x5341, 0x5341, CC_NUMERAL},     /* 十 numeral */
+    {0x5343, 0x5343, CC_NUMERAL},     /* 千 numeral */
+    {0x56DB, 0x56DB, CC_NUMERAL},     /* 四 numeral */
+    {0x767E, 0x767E, CC_NUMERAL},     /* 百 numeral */
+    {0x96F6, 0x96F6, CC_NUMERAL},     /* 零 numeral */
     {0xFF01, 0xFF01, CC_EXCL},        /* ！ */
     {0xFF03, 0xFF04, CC_NUMPRE},      /* ＃ ＄ */
     {0xFF05, 0xFF05, CC_NUMPOST},     /* ％ */
@@ -96,6 +113,7 @@ static const struct {
     sty_kinsoku no_start, no_end;
 } cc_rules[CC_NCLASSES] = {
     [CC_HAN] = {0, 0},
+    [CC_NUMERAL] = {0, 0},
     [CC_OPEN] = {0, STY_KINSOKU_BASIC},       /* “（《 not at line end */
     [CC_CLOSE] = {STY_KINSOKU_BASIC, 0},      /* ”）》 not at line start */
     [CC_PAUSE] = {STY_KINSOKU_BASIC, 0},      /* 、， */
@@ -118,7 +136,7 @@ static const struct {
 };
 
 static const char *const cc_names[CC_NCLASSES] = {
-    "han", "open", "close", "pause", "stop", "colon", "excl", "middot",
+    "han", "numeral", "open", "close", "pause", "stop", "colon", "excl", "middot",
     "dash", "ellipsis", "connector", "slash", "latin", "digit", "numpre",
     "numpost", "ascii-open", "ascii-close", "ascii-join", "space",
 };
@@ -153,6 +171,11 @@ cc_class cc_classify(uint32_t cp)
     return is_letter(cp) ? CC_LATIN : CC_HAN;
 }
 
+int cc_is_han(cc_class c)
+{
+    return c == CC_HAN || c == CC_NUMERAL;
+}
+
 int cc_no_start(cc_class c, sty_kinsoku level)
 {
     return cc_rules[c].no_start && level >= cc_rules[c].no_start;
@@ -169,10 +192,12 @@ static int is_word(cc_class c)
 }
 
 /* Pairs that hold together whatever the kinsoku level: a Latin word, a
- * number with its signs, separators and units, the 2-em dash and the
- * 2-em ellipsis. */
+ * number with its signs, separators and units (in digits or in Chinese
+ * numerals), the 2-em dash and the 2-em ellipsis. */
 int cc_pair_rigid(cc_class a, cc_class b)
 {
+    if (a == CC_NUMERAL && b == CC_NUMERAL)
+        return 1; /* 十八大, 一百: a number in Chinese numerals */
     if (is_word(a) && is_word(b))
         return 1;
     if ((a == CC_DASH && b == CC_DASH) || (a == CC_ELLIPSIS && b == CC_ELLIPSIS))

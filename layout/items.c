@@ -20,8 +20,8 @@ static int is_latin_side(cc_class c)
  * to Chinese punctuation (chinese-layout.md). */
 static int latin_boundary(cc_class a, cc_class b)
 {
-    return (a == CC_HAN && is_latin_side(b)) ||
-           (is_latin_side(a) && b == CC_HAN);
+    return (cc_is_han(a) && is_latin_side(b)) ||
+           (is_latin_side(a) && cc_is_han(b));
 }
 
 /* May a line end after item i? */

@@ -9,6 +9,7 @@
 /* ---- character classes (classes.c) ---- */
 typedef enum cc_class {
     CC_HAN,       /* ideographs, kana, full-width letters, symbols */
+    CC_NUMERAL,   /* Chinese numerals 〇一二…十百千万: a number in words */
     CC_OPEN,      /* opening brackets and quotes “‘（《 … */
     CC_CLOSE,     /* closing brackets and quotes ”’）》 … */
     CC_PAUSE,     /* 、， pause marks */
@@ -60,6 +61,7 @@ typedef struct cc_props {
 } cc_props;
 
 cc_class cc_classify(uint32_t cp);
+int cc_is_han(cc_class c); /* set as an ideograph */
 const cc_props *cc_properties(cc_class c);
 /* Kinsoku: may this class not start / not end a line at this level? */
 int cc_no_start(cc_class c, sty_kinsoku level);
