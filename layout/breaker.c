@@ -128,14 +128,16 @@ int lb_letters(const lb_para *p, int a, int b)
 /* Characters on the last line, punctuation not counted. */
 static int last_letters(const lb_para *p)
 {
-    if (p->nlines < 2)
-        return p->n + 1; /* a one-line paragraph has no 孤字 */
     const lb_line *ln = &p->lines[p->nlines - 1];
     return lb_letters(p, ln->a, ln->b);
 }
 
+/* A one-line paragraph has no 孤字, nor has a last line that follows an
+ * intended break. */
 static int is_orphan(const lb_para *p)
 {
+    if (p->nlines < 2 || p->it[p->lines[p->nlines - 1].a - 1].forced)
+        return 0;
     return p->prm.orphan > 0 && last_letters(p) <= p->prm.orphan;
 }
 
@@ -153,6 +155,8 @@ static int compose_once(lb_para *p)
  * the line above, to the last break before its end. */
 static int pull_down(lb_para *p)
 {
+    if (p->nlines < 2)
+        return 0;
     lb_line *prev = &p->lines[p->nlines - 2], *last = &p->lines[p->nlines - 1];
     int b = prev->b - 1;
     while (b > prev->a + 1 && !p->it[b - 1].brk)

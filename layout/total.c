@@ -37,7 +37,8 @@ static double line_cost(const lb_para *p, int a, int b, int last, int *hang)
     *hang = 0;
     if (last && nat <= avail) {
         int orphan = p->prm.orphan > 0 && a > 0 &&
-                     lb_letters(p, a, b) <= p->prm.orphan;
+                     lb_letters(p, a, b) <= p->prm.orphan &&
+                     !p->it[a - 1].forced;
         return COST_LINE + (orphan ? COST_ORPHAN : 0);
     }
     if (nat <= avail) {
@@ -53,7 +54,10 @@ static double line_cost(const lb_para *p, int a, int b, int last, int *hang)
 
 static void relax(lb_para *p, tf_node *node, int k)
 {
+    int ends_set = k == p->n || p->it[k - 1].forced; /* not justified */
     for (int j = k - 1; j >= 0; j--) {
+        if (j < k - 1 && p->it[j].forced)
+            break; /* a line never runs past an intended break */
         if (node[j].from < 0 && j > 0)
             continue;
         if (j > 0 && !p->it[j - 1].brk)
@@ -62,7 +66,7 @@ static void relax(lb_para *p, tf_node *node, int k)
         if (lb_natural(p, j, k) > avail + avail / 4)
             break; /* further starts only make the line longer */
         int hang;
-        double c = line_cost(p, j, k, k == p->n, &hang);
+        double c = line_cost(p, j, k, ends_set, &hang);
         if (c < DBL_MAX && node[j].cost + c < node[k].cost) {
             node[k].cost = node[j].cost + c;
             node[k].from = j;

@@ -7,9 +7,11 @@ The source is reduced to its text by rules of its own (docs/source-format.md),
 independent of the bulletin parser; the PDF is read with `pdftotext -raw`
 (content order: the layout draws column 1 before column 2). Folio lines
 (a number alone) are furniture and skipped. Prints 'ok - ' / 'not ok - '."""
-import re, subprocess, sys
+import html, re, subprocess, sys
 
 HAN = r'\u3400-\u9fff'
+# narrower gaps are inside a column; wider ones are the gutter (pt)
+GUTTER = 20
 
 def source_text(path):
     lines = open(path, encoding='utf-8').read().split('\n')
@@ -44,6 +46,27 @@ def pdf_text(pdf):
     keep = [l for l in raw.split('\n') if not re.fullmatch(r'\s*\d+\s*', l)]
     return '\n'.join(keep)
 
+def word_gaps(pdf):
+    """Pairs of words on one baseline whose facing characters are both Han
+    and whose gap is narrower than a column gutter: a space a reader's
+    text extraction would put between two Chinese characters."""
+    out = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True,
+                         text=True, check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)</word>|(<page )', out)
+    pairs, line, page = [], {}, 0
+    for x0, x1, y, t, newpage in words:
+        if newpage:
+            page += 1
+            continue
+        line.setdefault((page, round(float(y))), []).append((float(x0), float(x1), html.unescape(t)))
+    for ws in line.values():
+        ws.sort()
+        for (a0, a1, a), (b0, b1, b) in zip(ws, ws[1:]):
+            if b0 - a1 < GUTTER and re.match('[%s]' % HAN, a[-1]) and re.match('[%s]' % HAN, b[0]):
+                pairs.append((a[-1], b[0], a + ' ' + b))
+    return pairs
+
 def significant(s):
     return re.sub(r'[\s\u3000\f]', '', s)
 
@@ -64,10 +87,12 @@ def main():
     # purpose (two-character names spaced to three ems) are allowed
     plain = source_text(src)
     allowed = set(re.findall('([%s])[ \u3000]+(?=([%s]))' % (HAN, HAN), plain))
-    for name in re.findall(r'\[([%s]{2})\]\{\.byline' % HAN, open(src, encoding='utf-8').read()):
+    raw = open(src, encoding='utf-8').read()
+    for name in re.findall(r'\[([%s]{2})\]\{\.byline' % HAN, raw):
         allowed.add((name[0], name[1]))
-    spaced = [m.group(0) for m in re.finditer('([%s])[ \u3000]+([%s])' % (HAN, HAN), text)
-              if (m.group(1), m.group(2)) not in allowed]
+    for name, pos in re.findall(r'\[([^\]]+)\]\{\.byline position="([^"]+)"', raw):
+        allowed.add((pos[-1], name[0]))  # position, then the name
+    spaced = [t for a, b, t in word_gaps(pdf) if (a, b) not in allowed]
     if spaced:
         print('#   %d spaces between Chinese characters, e.g. %r' % (len(spaced), spaced[:3]))
     print(('not ok' if spaced else 'ok') + ' - pdf text: no spaces between Chinese characters')
