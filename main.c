@@ -20,7 +20,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
-    "                      [--dump lines|doc] [--png PREFIX] [--dpi N]\n"
+    "                      [--dump lines|geometry|doc] [--png PREFIX] [--dpi N]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
     "       bulletin fonts [--style NAME|PATH]\n"
@@ -98,8 +98,10 @@ static int parse_args(int argc, char **argv, opts *o)
             return usage_error("unexpected argument", argv[i]);
         }
     }
-    if (o->dump && strcmp(o->dump, "lines") && strcmp(o->dump, "doc"))
-        return usage_error("--dump takes 'lines' or 'doc', not", o->dump);
+    if (o->dump && strcmp(o->dump, "lines") && strcmp(o->dump, "doc") &&
+        strcmp(o->dump, "geometry"))
+        return usage_error("--dump takes 'lines', 'geometry' or 'doc', not",
+                           o->dump);
     return 0;
 }
 
@@ -182,7 +184,9 @@ static int cmd_build(run *r, const opts *o)
     if (open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)) ||
         lay_issue(r->lc, doc, &pages))
         return EXIT_INPUT;
-    if (o->dump)
+    if (o->dump && !strcmp(o->dump, "geometry"))
+        out_dump_geometry(pages, stdout);
+    else if (o->dump)
         out_dump_lines(pages, stdout);
     if (o->png && out_png(pages, o->png, o->dpi, &r->d))
         return EXIT_INPUT;

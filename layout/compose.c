@@ -73,6 +73,16 @@ static int make_run(lay_ctx *lc, const sh_para *p, int a, int b,
     return 0;
 }
 
+/* Where the line's content ends: before trailing spaces and a hanging
+ * mark, which lie past the measure. */
+static int content_end(const lb_para *lp, const lb_line *ln)
+{
+    int e = ln->b;
+    while (e > ln->a + 1 && (lp->it[e - 1].space || lp->it[e - 1].absorbed))
+        e--;
+    return ln->hang && e > ln->a + 1 ? e - 1 : e;
+}
+
 static int make_line(lay_ctx *lc, const sh_para *p, const lb_para *lp,
                      const lb_line *ln, cp_line *out)
 {
@@ -100,7 +110,7 @@ static int make_line(lay_ctx *lc, const sh_para *p, const lb_para *lp,
     out->ln.runs = runs;
     out->ln.nruns = r;
     out->ln.measure = (double)lp->prm.measure / PANGO_SCALE;
-    out->ln.width = (double)x[n] / PANGO_SCALE;
+    out->ln.width = (double)x[content_end(lp, ln) - ln->a] / PANGO_SCALE;
     out->ln.justified = ln->justify;
     const char *t0 = p->text + p->cl[ln->a].start;
     const char *t1 = p->text + p->cl[ln->b - 1].start + p->cl[ln->b - 1].len;

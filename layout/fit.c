@@ -39,12 +39,20 @@ static int gap_before(const lb_para *p, int a, int i)
     return p->it[i].gap + p->prm.tracking;
 }
 
+/* 行末半角: the mark that ends a line is always set at half width. */
+static int end_trim(const lb_para *p, int a, int e)
+{
+    if (p->prm.punct != STY_PUNCT_END_HALF || e <= a)
+        return 0;
+    return p->it[e - 1].sq[1];
+}
+
 static int natural_to(const lb_para *p, int a, int e)
 {
     int w = 0;
     for (int i = a; i < e; i++)
         w += p->it[i].w + gap_before(p, a, i);
-    return w;
+    return w - end_trim(p, a, e);
 }
 
 int lb_natural(const lb_para *p, int a, int b)
@@ -61,7 +69,7 @@ static int squeeze_ops(const lb_para *p, int a, int e, lb_op *op)
         if (it->sq[0] > 0)
             op[n++] = (lb_op){OP_LEFT, i, i == a ? CC_LVL_EDGE : it->lvl[0],
                               it->sq[0], 0};
-        if (it->sq[1] > 0)
+        if (it->sq[1] > 0 && !(i == e - 1 && end_trim(p, a, e)))
             op[n++] = (lb_op){OP_RIGHT, i,
                               i == e - 1 ? CC_LVL_EDGE : it->lvl[1],
                               it->sq[1], 0};
@@ -229,6 +237,9 @@ void lb_positions(const lb_para *p, const lb_line *ln, int *x)
         return;
     int *sr = sl + n + 1, *gap = sr + n + 1;
     int avail = p->prm.measure - ln->indent;
+    int content = ln->hang ? e - 1 : e;
+    if (content > a)
+        sr[content - 1 - a] += end_trim(p, a, content);
     int slack = adjust(p, ln, e, avail, sl, sr, gap);
     int pen = ln->indent;
     if (slack > 0 && !ln->justify) {

@@ -35,8 +35,9 @@ typedef struct lay_line {
     int grid;           /* grid line of the baseline, from 1; 0: furniture */
     double x, y;        /* start of the measure, baseline */
     double measure;     /* width the line was set to */
-    double width;       /* width of its ink advance (<= measure unless
-                           the line could not be broken) */
+    double width;       /* where its content ends, from x: the measure for
+                           a justified line; a hanging mark and trailing
+                           spaces lie beyond */
     const char *text;   /* its characters, for dumps and checks */
     const lay_run *runs;
     int nruns;

@@ -20,5 +20,8 @@ int out_png(const lay_doc *pages, const char *prefix, double dpi,
             diag_ctx *d);
 /* page<TAB>column<TAB>line<TAB>text per composed line (docs/dump.md). */
 void out_dump_lines(const lay_doc *pages, FILE *out);
+/* page, column, line, x, baseline y, width, measure, justified, role,
+ * text: the geometry of every composed line (docs/dump.md). */
+void out_dump_geometry(const lay_doc *pages, FILE *out);
 
 #endif

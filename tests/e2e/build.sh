@@ -37,3 +37,9 @@ if need python3; then
 fi
 check "dump: same pages as the PDF" sh -c \
     "[ \"\$(tail -1 '$T/dump' | cut -f1)\" = \"\$(pdfinfo '$T/a.pdf' | awk '/^Pages:/ {print \$2}')\" ]"
+
+"$BULLETIN" build "$EX" --dump geometry >"$T/geo" 2>/dev/null
+check "geometry: every justified line is flush with its measure within 0.01 pt" \
+    awk -F'\t' '$8 == "justified" {n++; d = $6 - $7; if (d < 0) d = -d; if (d > 0.01) {bad++; print "#   " $0}} END {exit bad || n < 1000}' "$T/geo"
+check "geometry: no line's content runs past its measure" \
+    awk -F'\t' '$6 - $7 > 0.01 {bad++; print "#   " $0} END {exit bad}' "$T/geo"
