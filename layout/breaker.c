@@ -250,11 +250,15 @@ static int compose_fitted(lb_para *p)
                                       t <= p->prm.tighten;
          t += p->prm.tighten_step) {
         p->prm.tracking = base - t;
+        lb_prefix(p);
         if (compose_once(p))
             return -1;
     }
     if (is_orphan(p)) {
-        p->prm.tracking = base;
+        if (p->prm.tracking != base) {
+            p->prm.tracking = base;
+            lb_prefix(p);
+        }
         if (compose_once(p) || pull_down(p))
             return -1;
     }
@@ -282,7 +286,14 @@ int lb_compose(const sh_cluster *cl, int n, const lb_params *prm,
     if (n == 0)
         return 0;
     out->it = malloc((size_t)n * sizeof *out->it);
-    if (!out->it || lb_items(cl, n, prm, out->it) || compose_fitted(out)) {
+    out->pw = malloc(((size_t)n + 1) * sizeof *out->pw);
+    out->pg = malloc(((size_t)n + 1) * sizeof *out->pg);
+    int rc = out->it && out->pw && out->pg ? lb_items(cl, n, prm, out->it) : -1;
+    if (rc == 0) {
+        lb_prefix(out);
+        rc = compose_fitted(out);
+    }
+    if (rc) {
         lb_free(out);
         return -1;
     }
@@ -292,6 +303,8 @@ int lb_compose(const sh_cluster *cl, int n, const lb_params *prm,
 
 void lb_free(lb_para *p)
 {
+    free(p->pw);
+    free(p->pg);
     free(p->it);
     free(p->lines);
     memset(p, 0, sizeof *p);

@@ -47,12 +47,24 @@ static int end_trim(const lb_para *p, int a, int e)
     return p->it[e - 1].sq[1];
 }
 
+void lb_prefix(lb_para *p)
+{
+    p->pw[0] = p->pg[0] = 0;
+    for (int i = 0; i < p->n; i++) {
+        p->pw[i + 1] = p->pw[i] + p->it[i].w;
+        /* the gap before item i, as if i were not a line start */
+        p->pg[i + 1] = p->pg[i] + (p->it[i].absorbed ? 0 : p->it[i].gap +
+                                                              p->prm.tracking);
+    }
+}
+
+/* Natural width of content [a, e), in constant time. */
 static int natural_to(const lb_para *p, int a, int e)
 {
-    int w = 0;
-    for (int i = a; i < e; i++)
-        w += p->it[i].w + gap_before(p, a, i);
-    return w - end_trim(p, a, e);
+    if (e <= a)
+        return 0;
+    long w = p->pw[e] - p->pw[a] + p->pg[e] - p->pg[a + 1];
+    return (int)w - end_trim(p, a, e);
 }
 
 int lb_natural(const lb_para *p, int a, int b)
@@ -80,14 +92,6 @@ static int squeeze_ops(const lb_para *p, int a, int e, lb_op *op)
                               it->w / SPACE_SHRINK_DIV, 0};
     }
     return n;
-}
-
-static int total_cap(const lb_op *op, int n)
-{
-    int c = 0;
-    for (int k = 0; k < n; k++)
-        c += op[k].cap;
-    return c;
 }
 
 /* Share amount over the ops of one level in proportion to their caps,
@@ -122,19 +126,29 @@ static int squeeze(lb_op *op, int n, int need)
     return need;
 }
 
+/* All the room content [a, e) can give by squeezing (the levels of
+ * squeeze_ops, summed without building them). */
+static long squeeze_room(const lb_para *p, int a, int e)
+{
+    long room = 0;
+    for (int i = a; i < e; i++) {
+        const lb_item *it = &p->it[i];
+        room += it->sq[0];
+        if (!(i == e - 1 && end_trim(p, a, e)))
+            room += it->sq[1];
+        if (i > a && it->gap > it->gap_min)
+            room += it->gap - it->gap_min;
+        if (it->space && i > a && i < e - 1)
+            room += it->w / SPACE_SHRINK_DIV;
+    }
+    return room;
+}
+
 /* Can content [a, e) be squeezed into avail? */
 static int squeezable(const lb_para *p, int a, int e, int avail)
 {
     int need = natural_to(p, a, e) - avail;
-    if (need <= 0)
-        return 1;
-    lb_op *op = malloc((size_t)(e - a) * 4 * sizeof *op + sizeof *op);
-    if (!op)
-        return 0;
-    int n = squeeze_ops(p, a, e, op);
-    int ok = total_cap(op, n) >= need;
-    free(op);
-    return ok;
+    return need <= 0 || squeeze_room(p, a, e) >= need;
 }
 
 /* A line-end 、，。 hangs past the measure when the line needs the room

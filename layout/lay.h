@@ -171,6 +171,7 @@ typedef struct lb_para {
     lb_params prm;        /* as composed: tracking may be tightened */
     lb_item *it;
     int n;
+    long *pw, *pg;        /* prefix sums of widths and of inner gaps */
     lb_line *lines;
     int nlines, cap;
 } lb_para;
@@ -180,6 +181,8 @@ int lb_items(const sh_cluster *cl, int n, const lb_params *prm,
              lb_item *it);
 /* fit.c: can [a, b) be set in avail (squeezing, hanging)? */
 int lb_fits(const lb_para *p, int a, int b, int avail, int *hang);
+/* Recompute the prefix sums after the items or the tracking changed. */
+void lb_prefix(lb_para *p);
 int lb_natural(const lb_para *p, int a, int b);
 /* Horizontal position of every cluster of a line (Pango units from the
  * line's start), squeezed, stretched or aligned as the line needs; x has

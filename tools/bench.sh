@@ -1,14 +1,42 @@
 #!/bin/sh
-# bench.sh: speed and memory of bulletin on the example issue (make bench).
-# Figures, not pass/fail: wall time of a whole build and peak memory.
+# bench.sh: speed and memory figures (make bench); figures, not tests.
+#  1. composition: every paragraph of the example issue, repeated to about
+#     a million characters, through `bulletin compose` (shaping included):
+#     characters per second and peak memory;
+#  2. a whole build of the example issue to PDF: wall time and peak memory.
 set -eu
 B=${1:-./bulletin}
 EX=examples/jincheng-2020-04.md
+REPEAT=${REPEAT:-24}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-chars=$(python3 -c "import sys;print(len(open('$EX',encoding='utf-8').read()))")
-echo "build of $EX ($chars characters of source):"
+python3 - "$EX" "$T/paras.txt" "$REPEAT" <<'PY'
+import re, sys
+src, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+body = open(src, encoding='utf-8').read().split('\n---\n', 1)[1]
+paras = []
+for l in body.split('\n'):
+    s = l.strip()
+    if not s or re.match(r'(#|:::|-{3,}$|={3,}$)', s):
+        continue
+    s = re.sub(r'^[-*+]\s+', '', s)
+    s = re.sub(r'\]\{[^}]*\}', ']', s).replace('**', '').replace('[', '').replace(']', '')
+    paras.append(s.rstrip('\\'))
+with open(out, 'w', encoding='utf-8') as f:
+    for _ in range(n):
+        f.write('\n'.join(paras) + '\n')
+PY
+chars=$(python3 -c "import sys;print(len(open('$T/paras.txt',encoding='utf-8').read()))")
+paras=$(wc -l <"$T/paras.txt")
+echo "composition: $paras paragraphs, $chars characters (the example's body x $REPEAT)"
+for style in jincheng-2020 tianjin-2022; do
+    /usr/bin/time -f "%e %M" -o "$T/time" "$B" compose --style $style <"$T/paras.txt" >/dev/null
+    read -r secs kb <"$T/time"
+    python3 -c "print('  %-14s %6.2f s  %9.0f characters/s  %6.1f MB peak' % ('$style', $secs, $chars / max($secs, 0.001), $kb / 1024))"
+done
+echo "whole build of $EX to PDF:"
 for i in 1 2 3; do
-    /usr/bin/time -f "  %e s wall, %M KB peak RSS" "$B" build "$EX" -o "$T/a.pdf" 2>&1 |
-        grep -v warning
+    /usr/bin/time -f "%e %M" -o "$T/time" "$B" build "$EX" -o "$T/a.pdf" 2>/dev/null
+    read -r secs kb <"$T/time"
+    echo "  run $i: ${secs} s wall, $(( kb / 1024 )) MB peak RSS"
 done
