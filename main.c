@@ -1,6 +1,7 @@
 /* main.c: the bulletin command line: wires the stages in order
  * (source → document → lines → pages → files) and tears them down in
  * reverse. Exit status: 0 success, 1 bad input or failure, 2 usage. */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -105,6 +106,21 @@ static int parse_args(int argc, char **argv, opts *o)
     return 0;
 }
 
+/* Does dir hold style files (and not just, say, compiled objects)? */
+static int has_styles(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int found = 0;
+    for (struct dirent *e; !found && (e = readdir(d));) {
+        size_t n = strlen(e->d_name);
+        found = n > 6 && strcmp(e->d_name + n - 6, ".style") == 0;
+    }
+    closedir(d);
+    return found;
+}
+
 /* styles/ beside the executable, or $BULLETIN_STYLES. */
 static const char *style_dir(ar_arena *ar)
 {
@@ -120,7 +136,7 @@ static const char *style_dir(ar_arena *ar)
     const char *cand[] = {"styles", "../styles", "../share/bulletin/styles"};
     for (size_t i = 0; i < 3; i++) {
         char *p = ar_printf(ar, "%s/%s", dir, cand[i]);
-        if (p && access(p, R_OK) == 0)
+        if (p && has_styles(p))
             return p;
     }
     return "styles";

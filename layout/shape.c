@@ -178,8 +178,10 @@ static int item_clusters(sh_ctx *sc, sh_para *p, int ii, const sh_piece *pc,
 {
     sh_item *si = &p->items[ii];
     PangoGlyphString *gs = si->glyphs;
-    int size = pango_font_description_get_size(
-        pango_font_describe_with_absolute_size(si->item->analysis.font));
+    PangoFontDescription *fd =
+        pango_font_describe_with_absolute_size(si->item->analysis.font);
+    int size = pango_font_description_get_size(fd);
+    pango_font_description_free(fd);
     for (int g = 0; g < gs->num_glyphs;) {
         int lc = gs->log_clusters[g], e = g, w = 0;
         while (e < gs->num_glyphs && gs->log_clusters[e] == lc) {

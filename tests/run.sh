@@ -27,9 +27,13 @@ run_one() {
     fi
 }
 
-for t in "$UNITS"/*; do
-    [ -x "$t" ] || continue
-    run_one "$(basename "$t")" "$t"
+for src in "$ROOT"/tests/unit/*.c; do
+    t="$UNITS/$(basename "$src" .c)"
+    if [ -x "$t" ]; then
+        run_one "$(basename "$t")" "$t"
+    else
+        echo "not ok - $(basename "$t") was not built" >>"$LOG"
+    fi
 done
 for t in "$ROOT"/tests/e2e/*.sh; do
     [ -f "$t" ] || continue
