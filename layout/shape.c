@@ -187,9 +187,11 @@ static int item_clusters(sh_ctx *sc, sh_para *p, int ii, const sh_piece *pc,
         while (e < gs->num_glyphs && gs->log_clusters[e] == lc) {
             if (gs->glyphs[e].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
                 int off = si->item->offset + lc;
+                uint32_t cp;
+                int clen = u8_decode(p->text + off, (size_t)(p->len - off), &cp);
                 diag_warn(sc->d, pos_at(p->text, piece_at(pc, npc, off), off),
-                          "no installed font has character '%.*s'", 4,
-                          p->text + off);
+                          "no installed font has character '%.*s' (U+%04X): "
+                          "it prints as an empty box", clen, p->text + off, cp);
             }
             w += gs->glyphs[e].geometry.width;
             e++;

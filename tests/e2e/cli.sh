@@ -53,3 +53,11 @@ check "fonts: five roles resolved to files" sh -c \
 
 printf 'x' | "$BULLETIN" build /dev/stdin -o "$T/in.pdf" 2>/dev/null
 check "bad input on stdin: exit status 1" [ $? -eq 1 ]
+
+# characters a role's font lacks are reported with their position
+printf -- '---\npublication: 晋城政协\nstyle: jincheng-2020\n---\n\n## 标题\n\n雪人\360\223\200\200在此\352\231\256。\n' >"$T/glyph.md"
+"$BULLETIN" build "$T/glyph.md" -o "$T/glyph.pdf" 2>"$T/err"
+check "fonts: a character no font has is reported at its position" \
+    grep -q "glyph.md:8:3: warning: no installed font has character" "$T/err"
+check "fonts: a character taken from a fallback font is reported at its position" \
+    grep -q "glyph.md:8:6: warning: character 'ꙮ' (U+A66E) is not in Noto Serif CJK SC (role song)" "$T/err"
