@@ -24,6 +24,8 @@ static const char usage[] =
     "                      [--dump lines|geometry|doc] [--png PREFIX] [--dpi N]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
+    "       bulletin import INPUT [-o SOURCE.md] [--kind raw|markdown]\n"
+    "                       [--publication tianjin|jincheng] [--report FILE]\n"
     "       bulletin fonts [--style NAME|PATH]\n"
     "       bulletin --help | --version\n"
     "\n"
@@ -33,10 +35,13 @@ static const char usage[] =
     "         the parsed document; --png writes page proofs\n"
     "compose  compose plain paragraphs, one per input line, and print the\n"
     "         lines, an empty line after each paragraph\n"
+    "import   turn an old issue's extracted text or Markdown conversion into\n"
+    "         an issue source, with a report of every repair\n"
     "fonts    print the font file and face resolved for each font role\n";
 
 typedef struct opts {
     const char *cmd, *source, *out, *style, *dump, *png;
+    const char *kind, *publication, *report;
     double dpi, measure, size, indent;
 } opts;
 
@@ -62,6 +67,9 @@ static int take_option(opts *o, const char *name, const char *val)
                        : !strcmp(name, "--style") ? &o->style
                        : !strcmp(name, "--dump")  ? &o->dump
                        : !strcmp(name, "--png")   ? &o->png
+                       : !strcmp(name, "--kind")  ? &o->kind
+                       : !strcmp(name, "--report") ? &o->report
+                       : !strcmp(name, "--publication") ? &o->publication
                                                   : NULL;
     if (str) {
         *str = val;
@@ -219,6 +227,25 @@ static int cmd_fonts(run *r, const opts *o)
     return fnt_print(r->fs, stdout, &r->d) ? EXIT_INPUT : EXIT_OK;
 }
 
+static int cmd_import(run *r, const opts *o)
+{
+    in_import_opts io = {o->source, o->out, o->report, IN_KIND_AUTO,
+                         o->publication};
+    if (!o->source)
+        return usage_error("import needs an INPUT file", NULL);
+    if (o->kind && !strcmp(o->kind, "raw"))
+        io.kind = IN_KIND_RAW;
+    else if (o->kind && !strcmp(o->kind, "markdown"))
+        io.kind = IN_KIND_MARKDOWN;
+    else if (o->kind)
+        return usage_error("--kind takes 'raw' or 'markdown', not", o->kind);
+    if (o->publication && strcmp(o->publication, "tianjin") &&
+        strcmp(o->publication, "jincheng"))
+        return usage_error("--publication takes 'tianjin' or 'jincheng', not",
+                           o->publication);
+    return in_import(&io, &r->d) ? EXIT_INPUT : EXIT_OK;
+}
+
 /* Without --style: the body settings of 《天津政协》 2022, whose original
  * print the composition is measured against. */
 #define COMPOSE_DEFAULT_STYLE "tianjin-2022"
@@ -275,6 +302,8 @@ int main(int argc, char **argv)
         rc = cmd_fonts(&r, &o);
     else if (!strcmp(o.cmd, "compose"))
         rc = cmd_compose(&r, &o);
+    else if (!strcmp(o.cmd, "import"))
+        rc = cmd_import(&r, &o);
     else
         rc = usage_error("unknown command", o.cmd);
     if (rc == EXIT_OK && r.d.errors)
