@@ -269,7 +269,6 @@ int cp_plain(lay_ctx *lc, const char *text, size_t len, sty_role_id role,
                    lc->st->compose.half_digits};
     lb_params prm;
     params_for(lc, role, measure, size, indent_em, &prm);
-    prm.align = STY_JUSTIFY;
     sh_para p;
     if (sh_shape(lc->sh, kept, (int)len, &pc, 1, &p))
         return -1;

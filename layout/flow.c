@@ -6,63 +6,43 @@
 
 #include "lay.h"
 
-typedef struct fl_page {
-    lay_line *lines;
-    size_t nlines, cap;
-    lay_box *boxes;
-    size_t nboxes, capboxes;
-} fl_page;
-
 typedef struct fl_state {
     lay_ctx *lc;
     const sty_style *st;
-    fl_page *pages;
-    size_t npages, cap;
+    const doc_issue *doc;
+    fl_book *book;
+    lay_placed *placed;
+    int article;  /* being set */
     int y;        /* next free grid line of the current page, from 0 */
 } fl_state;
 
+static fl_page *cur_page(fl_state *fs)
+{
+    return &fs->book->pages[fs->book->npages - 1];
+}
+
 static int new_page(fl_state *fs)
 {
-    fl_page *p = VEC_PUSH(fs->pages, fs->npages, fs->cap);
+    fl_page *p = fl_new_page(fs->book);
     if (!p)
         return -1;
-    memset(p, 0, sizeof *p);
+    p->article = fs->article;
     fs->y = 0;
     return 0;
 }
 
-/* Left edge of the type area: inner margin on the binding side. */
-static double area_x(const fl_state *fs, size_t page)
+/* Article pages alternate recto and verso from a recto first page. */
+static int page_recto(const fl_state *fs)
 {
-    const sty_page *pg = &fs->st->page;
-    double w = sty_area_width(fs->st);
-    if (pg->inner < 0)
-        return (pg->width - w) / 2;
-    int recto = page % 2 == 0; /* the first page is a right-hand page */
-    return recto ? pg->inner : pg->width - pg->inner - w;
+    return fs->book->npages % 2 == 1;
 }
 
-static double column_x(const fl_state *fs, size_t page, int column)
+static double column_x(const fl_state *fs, int column)
 {
+    double x = fl_area_x(fs->st, page_recto(fs));
     if (column == 0)
-        return area_x(fs, page);
-    return area_x(fs, page) +
-           (column - 1) * (sty_column_width(fs->st) + fs->st->page.column_gap);
-}
-
-static int put_line(fl_state *fs, const cp_line *cl, int column, double x,
-                    double y, int grid)
-{
-    fl_page *p = &fs->pages[fs->npages - 1];
-    lay_line *l = VEC_PUSH(p->lines, p->nlines, p->cap);
-    if (!l)
-        return -1;
-    *l = cl->ln;
-    l->column = column;
-    l->grid = grid;
-    l->x = x;
-    l->y = y;
-    return 0;
+        return x;
+    return x + (column - 1) * (sty_column_width(fs->st) + fs->st->page.column_gap);
 }
 
 /* Place one row with its top at grid line y of a column (0: spanning). */
@@ -70,24 +50,19 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
                    int column, int y)
 {
     const sty_page *pg = &fs->st->page;
-    double x = column_x(fs, fs->npages - 1, column);
+    double x = column_x(fs, column);
     double top = pg->top + y * pg->pitch;
+    fl_page *p = cur_page(fs);
     if (r->frame_h > 0) {
-        fl_page *p = &fs->pages[fs->npages - 1];
-        lay_box *b = VEC_PUSH(p->boxes, p->nboxes, p->capboxes);
-        if (!b)
+        double w = a->single || column == 0 ? sty_area_width(fs->st)
+                                            : sty_column_width(fs->st);
+        if (fl_put_box(p, LAY_BOX_FRAME, x, top + r->frame_top, w, r->frame_h))
             return -1;
-        b->kind = LAY_BOX_FRAME;
-        b->w = a->single || column == 0 ? sty_area_width(fs->st)
-                                        : sty_column_width(fs->st);
-        b->x = x;
-        b->h = r->frame_h;
-        b->y = top + r->frame_top;
     }
     for (int i = 0; i < r->nlines; i++) {
         double base = top + r->top + i * r->adv;
         int grid = (int)((base - pg->top) / pg->pitch) + 1;
-        if (put_line(fs, &a->lines.lines[r->line0 + i], column, x, base, grid))
+        if (fl_put_line(p, &a->lines.lines[r->line0 + i], column, x, base, grid))
             return -1;
     }
     return 0;
@@ -169,6 +144,13 @@ static int place_head(fl_state *fs, const fl_art *a)
     /* a head never ends a page: it takes two lines of text with it */
     if (fs->y > 0 && fs->y + need + body > lines && new_page(fs))
         return -1;
+    fl_page *p = cur_page(fs);
+    if (fs->y == 0)
+        p->article = a->index;
+    fs->placed[a->index].first_page = (int)fs->book->npages - 1;
+    if (fl_put_dest(p, fs->doc->articles[a->index].id, column_x(fs, 0),
+                    fs->st->page.top + fs->y * fs->st->page.pitch))
+        return -1;
     if (place_rows(fs, a, a->head, 0, a->nhead, 0, fs->y))
         return -1;
     fs->y += need;
@@ -193,12 +175,21 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols)
     return 0;
 }
 
+static int flow_body(fl_state *fs, const fl_art *a);
+
 static int flow_article(fl_state *fs, const fl_art *a)
+{
+    fs->article = a->index;
+    if (place_head(fs, a) || flow_body(fs, a))
+        return -1;
+    fs->placed[a->index].last_page = (int)fs->book->npages - 1;
+    return 0;
+}
+
+static int flow_body(fl_state *fs, const fl_art *a)
 {
     int ncols = a->single ? 1 : fs->st->page.columns;
     int s = 0;
-    if (place_head(fs, a))
-        return -1;
     while (s < a->nrows) {
         int cap = fs->st->page.lines - fs->y, k, h;
         if (cap <= 0) {
@@ -221,78 +212,17 @@ static int flow_article(fl_state *fs, const fl_art *a)
     return 0;
 }
 
-/* The page number at the foot, on the outer side. */
-static int put_folio(fl_state *fs, size_t page, int folio)
-{
-    const sty_page *pg = &fs->st->page;
-    const sty_role *ro = &fs->st->roles[STY_FOLIO];
-    char num[16];
-    int n = snprintf(num, sizeof num, "%d", folio);
-    cp_block b = {NULL, 0, 0};
-    if (cp_plain(fs->lc, num, (size_t)n, STY_FOLIO, 4 * ro->size, ro->size, 0,
-                 &b) || b.nlines != 1) {
-        free(b.lines);
-        return -1;
-    }
-    cp_line *cl = &b.lines[0];
-    double w = cl->ln.width, x0 = area_x(fs, page);
-    int recto = page % 2 == 0;
-    double x = recto ? x0 + sty_area_width(fs->st) - w : x0;
-    double y = pg->top + pg->lines * pg->pitch + pg->folio_drop;
-    cl->ln.article = -1;
-    cl->ln.role = STY_FOLIO;
-    fl_page *save = &fs->pages[page];
-    lay_line *l = VEC_PUSH(save->lines, save->nlines, save->cap);
-    int rc = l ? 0 : -1;
-    if (l) {
-        *l = cl->ln;
-        l->column = 0;
-        l->grid = 0;
-        l->x = x;
-        l->y = y;
-    }
-    free(b.lines);
-    return rc;
-}
-
-static int finish(fl_state *fs, const lay_doc **out)
-{
-    ar_arena *ar = fs->lc->ar;
-    lay_doc *doc = ar_alloc(ar, sizeof *doc);
-    lay_page *pages = ar_alloc(ar, (fs->npages + 1) * sizeof *pages);
-    if (!doc || !pages)
-        return -1;
-    for (size_t i = 0; i < fs->npages; i++) {
-        if (put_folio(fs, i, (int)i + 1))
-            return -1;
-        fl_page *p = &fs->pages[i];
-        lay_line *l = ar_alloc(ar, (p->nlines + 1) * sizeof *l);
-        lay_box *b = ar_alloc(ar, (p->nboxes + 1) * sizeof *b);
-        if (!l || !b)
-            return -1;
-        memcpy(l, p->lines, p->nlines * sizeof *l);
-        if (p->nboxes)
-            memcpy(b, p->boxes, p->nboxes * sizeof *b);
-        pages[i].folio = (int)i + 1;
-        pages[i].lines = l;
-        pages[i].nlines = p->nlines;
-        pages[i].boxes = b;
-        pages[i].nboxes = p->nboxes;
-    }
-    doc->width = fs->st->page.width;
-    doc->height = fs->st->page.height;
-    doc->pages = pages;
-    doc->npages = fs->npages;
-    *out = doc;
-    return 0;
-}
-
-int fl_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out)
+int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
+                lay_placed *placed)
 {
     fl_state fs;
     memset(&fs, 0, sizeof fs);
     fs.lc = lc;
     fs.st = lc->st;
+    fs.doc = doc;
+    fs.book = book;
+    fs.placed = placed;
+    fs.article = 0;
     int rc = new_page(&fs);
     for (size_t i = 0; rc == 0 && i < doc->narticles; i++) {
         fl_art a;
@@ -301,12 +231,5 @@ int fl_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out)
             rc = flow_article(&fs, &a);
         rw_free(&a);
     }
-    if (rc == 0)
-        rc = finish(&fs, out);
-    for (size_t i = 0; i < fs.npages; i++) {
-        free(fs.pages[i].lines);
-        free(fs.pages[i].boxes);
-    }
-    free(fs.pages);
     return rc;
 }

@@ -273,10 +273,61 @@ typedef struct fl_art {
 } fl_art;
 
 int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out);
+/* Compose t in a role and size it as one row of whole grid lines (front
+ * matter); its lines are appended to lines. */
+int rw_block(lay_ctx *lc, const doc_text *t, sty_role_id role,
+             double measure, const char *prefix, cp_block *lines,
+             fl_row *row);
 void rw_free(fl_art *a);
 int rw_height(const fl_row *rows, int a, int b);
 
-/* ---- pages (flow.c) ---- */
-int fl_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
+/* ---- pages under construction (pages.c) ---- */
+
+typedef struct fl_page {
+    lay_line *lines;
+    size_t nlines, caplines;
+    lay_box *boxes;
+    size_t nboxes, capboxes;
+    lay_link *links;
+    size_t nlinks, caplinks;
+    lay_dest *dests;
+    size_t ndests, capdests;
+    const char *label;    /* front matter: its label; NULL: an article page */
+    int article;          /* article at the top of the page, -1: none */
+} fl_page;
+
+typedef struct fl_book {
+    fl_page *pages;
+    size_t npages, cap;
+} fl_book;
+
+fl_page *fl_new_page(fl_book *b);
+void fl_book_free(fl_book *b);
+int fl_put_line(fl_page *pg, const cp_line *cl, int column, double x,
+                double y, int grid);
+int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
+               double h);
+int fl_put_link(fl_page *pg, double x, double y, double w, double h,
+                const char *dest);
+int fl_put_dest(fl_page *pg, const char *name, double x, double y);
+/* Left edge of the type area on a right-hand (recto) or left-hand page. */
+double fl_area_x(const sty_style *st, int recto);
+/* Expand a style template ({publication}, {year}, …) into the arena. */
+const char *fl_expand(lay_ctx *lc, const doc_issue *doc, const char *tmpl,
+                      int article, int page);
+/* A one-line text in a role composed at a measure, lines appended to b. */
+int fl_compose_string(lay_ctx *lc, const char *text, sty_role_id role,
+                      double measure, cp_block *b);
+
+/* ---- article pages (flow.c) ---- */
+int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
+                lay_placed *placed);
+
+/* ---- front matter (front.c) ---- */
+int fr_build(lay_ctx *lc, const doc_issue *doc, const lay_placed *placed,
+             fl_book *book);
+
+/* ---- furniture and assembly (furniture.c) ---- */
+int fu_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
 
 #endif

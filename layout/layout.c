@@ -35,7 +35,7 @@ void lay_free(lay_ctx *lc)
 
 int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out)
 {
-    return fl_issue(lc, doc, out);
+    return fu_issue(lc, doc, out);
 }
 
 int lay_compose_text(lay_ctx *lc, const char *text, size_t len,

@@ -47,7 +47,8 @@ typedef struct lay_line {
 } lay_line;
 
 typedef enum lay_box_kind {
-    LAY_BOX_FRAME, /* stroked rectangle: figure placeholder */
+    LAY_BOX_FRAME, /* stroked rectangle: figure placeholder, boxed notice */
+    LAY_BOX_FILL,  /* filled rectangle: rules, the side tab */
 } lay_box_kind;
 
 typedef struct lay_box {
@@ -55,18 +56,52 @@ typedef struct lay_box {
     double x, y, w, h;
 } lay_box;
 
+/* A clickable area that jumps to a named destination. */
+typedef struct lay_link {
+    double x, y, w, h;
+    const char *dest;
+} lay_link;
+
+/* A named destination: where a link or a bookmark lands. */
+typedef struct lay_dest {
+    const char *name;
+    double x, y;
+} lay_dest;
+
 typedef struct lay_page {
-    int folio;                /* printed page number */
+    int folio;                /* printed page number; 0: front matter */
+    const char *label;        /* PDF page label: the folio or e.g. 目录 */
     const lay_line *lines;
     size_t nlines;
     const lay_box *boxes;
     size_t nboxes;
+    const lay_link *links;
+    size_t nlinks;
+    const lay_dest *dests;
+    size_t ndests;
 } lay_page;
+
+/* A bookmark of the PDF outline. */
+typedef struct lay_mark {
+    const char *title;
+    const char *dest;
+    int level;                /* 0: article, 1: a part inside it */
+} lay_mark;
+
+/* Where an article was set. */
+typedef struct lay_placed {
+    int first_page, last_page; /* indexes into pages */
+    int folio;                 /* printed page of its start */
+} lay_placed;
 
 typedef struct lay_doc {
     double width, height;     /* trim size, pt */
     const lay_page *pages;
     size_t npages;
+    const lay_mark *marks;
+    size_t nmarks;
+    const lay_placed *articles; /* one per doc_issue article */
+    size_t narticles;
 } lay_doc;
 
 /* Settings of `bulletin compose`: body paragraphs of plain text. */

@@ -113,6 +113,25 @@ static int add_block_row(lay_ctx *lc, fl_art *a, const doc_text *t,
     return 0;
 }
 
+int rw_block(lay_ctx *lc, const doc_text *t, sty_role_id role,
+             double measure, const char *prefix, cp_block *lines,
+             fl_row *row)
+{
+    fl_art a;
+    memset(&a, 0, sizeof a);
+    a.index = -1;
+    a.lines = *lines;
+    int line0 = lines->nlines;
+    cp_spec spec = {role, measure, -1, 1, prefix, NULL, 0};
+    double size = compose_fitted(lc, &a, t, &spec, 1);
+    *lines = a.lines;
+    if (size <= 0)
+        return -1;
+    memset(row, 0, sizeof *row);
+    size_row(lc, role, size, row, line0, lines->nlines - line0, 0);
+    return 0;
+}
+
 /* Body text: every line its own row, so paragraphs split over columns. */
 static int add_para_rows(lay_ctx *lc, fl_art *a, const doc_text *t,
                          sty_role_id role, double measure,

@@ -18,9 +18,13 @@ static void draw_line(cairo_t *cr, const lay_line *l)
 static void draw_box(cairo_t *cr, const lay_box *b)
 {
     cairo_save(cr);
-    cairo_set_line_width(cr, OUT_FRAME_WIDTH);
     cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-    cairo_stroke(cr);
+    if (b->kind == LAY_BOX_FILL) {
+        cairo_fill(cr);
+    } else {
+        cairo_set_line_width(cr, OUT_FRAME_WIDTH);
+        cairo_stroke(cr);
+    }
     cairo_restore(cr);
 }
 

@@ -48,19 +48,57 @@ static void pdf_metadata(cairo_surface_t *s, const doc_issue *doc)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* Named destinations where articles start, and links to them. Links
+ * sit inside the Document structure tag: a link outside any structure
+ * gives a damaged file with cairo 1.16. */
+static void page_tags(cairo_t *cr, const lay_page *pg)
+{
+    char attr[256];
+    for (size_t i = 0; i < pg->ndests; i++) {
+        snprintf(attr, sizeof attr, "name='%s' x=%.2f y=%.2f",
+                 pg->dests[i].name, pg->dests[i].x, pg->dests[i].y);
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
+    for (size_t i = 0; i < pg->nlinks; i++) {
+        const lay_link *l = &pg->links[i];
+        snprintf(attr, sizeof attr, "dest='%s' rect=[%.2f %.2f %.2f %.2f]",
+                 l->dest, l->x, l->y, l->w, l->h);
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+    }
+}
+
+/* Bookmarks: articles, and their parts under them. */
+static void pdf_outline(cairo_surface_t *s, const lay_doc *pages)
+{
+    int parent = CAIRO_PDF_OUTLINE_ROOT;
+    for (size_t i = 0; i < pages->nmarks; i++) {
+        const lay_mark *m = &pages->marks[i];
+        char link[160];
+        snprintf(link, sizeof link, "dest='%s'", m->dest);
+        int id = cairo_pdf_surface_add_outline(
+            s, m->level ? parent : CAIRO_PDF_OUTLINE_ROOT, m->title, link, 0);
+        if (!m->level)
+            parent = id;
+    }
+}
+
 static int render(const lay_doc *pages, const doc_issue *doc, FILE *f)
 {
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
         write_chunk, f, pages->width, pages->height);
     pdf_metadata(s, doc);
     cairo_t *cr = cairo_create(s);
+    cairo_tag_begin(cr, "Document", NULL);
     for (size_t i = 0; i < pages->npages; i++) {
-        char label[16];
-        snprintf(label, sizeof label, "%d", pages->pages[i].folio);
-        cairo_pdf_surface_set_page_label(s, label);
+        cairo_pdf_surface_set_page_label(s, pages->pages[i].label);
+        page_tags(cr, &pages->pages[i]);
         out_draw_page(cr, &pages->pages[i]);
         cairo_show_page(cr);
     }
+    cairo_tag_end(cr, "Document");
+    pdf_outline(s, pages);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(s);

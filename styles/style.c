@@ -5,38 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "style.h"
+#include "sty.h"
 
-/* Lines longer than this in a style file are certainly not style data. */
-#define STY_MAX_ENTRIES 1024
-
-typedef struct sty_entry {
-    const char *section, *key, *value;
-    diag_pos pos;
-    int used;
-} sty_entry;
-
-typedef struct sty_reader {
-    ar_arena *ar;
-    diag_ctx *d;
-    const char *file;
-    sty_entry *e;
-    size_t n, cap;
-    double body_size; /* for em lengths */
-} sty_reader;
-
-typedef enum ktype { K_LEN, K_INT, K_NUM, K_ALIGN, K_FONT, K_BOOL, K_STR,
-                     K_KINSOKU, K_PUNCT, K_STRATEGY, K_ADJACENT } ktype;
-
-typedef struct sty_key {
-    const char *key;
-    ktype type;
-    size_t off;
-    int required;
-} sty_key;
-
-/* [page]: the trim and the grid (chinese-layout.md: the type area is a
- * character grid; margins follow from it). */
+/* [page]: the trim and the grid (the type area is a character grid;
+ * margins follow from it). */
 static const sty_key page_keys[] = {
     {"width", K_LEN, offsetof(sty_page, width), 1},
     {"height", K_LEN, offsetof(sty_page, height), 1},
@@ -83,6 +55,7 @@ static const sty_key role_keys[] = {
     {"after", K_NUM, offsetof(sty_role, after), 0},
     {"span", K_BOOL, offsetof(sty_role, span), 0},
     {"bullet", K_STR, offsetof(sty_role, bullet), 0},
+    {"bottom", K_BOOL, offsetof(sty_role, bottom), 0},
     {NULL, 0, 0, 0},
 };
 
@@ -97,42 +70,18 @@ static const char *const role_names[STY_NROLES] = {
     [STY_QUOTE] = "quote",       [STY_CAPTION] = "caption",
     [STY_FOLIO] = "folio",       [STY_BOLD] = "bold",
     [STY_EMPHASIS] = "emphasis",
+    [STY_RUNNING_HEAD] = "running-head", [STY_MASTHEAD] = "masthead",
+    [STY_ISSUE_MARK] = "issue-mark",     [STY_DIGEST_HEAD] = "digest-head",
+    [STY_DIGEST_ITEM] = "digest-item",   [STY_SPONSOR] = "sponsor",
+    [STY_LABEL] = "label",               [STY_BOARD_HEAD] = "board-head",
+    [STY_BOARD_LINE] = "board-line",     [STY_CONTENTS_HEAD] = "contents-head",
+    [STY_CONTENTS_SUB] = "contents-sub",
+    [STY_CONTENTS_COLUMN] = "contents-column",
+    [STY_CONTENTS_ENTRY] = "contents-entry",
+    [STY_CONTENTS_PAGE] = "contents-page",
+    [STY_SIDE_TAB] = "side-tab",         [STY_JUMP] = "jump",
 };
 
-typedef struct sty_name {
-    const char *name;
-    int value;
-} sty_name;
-
-static const sty_name align_names[] = {
-    {"justify", STY_JUSTIFY}, {"left", STY_LEFT},     {"center", STY_CENTER},
-    {"right", STY_RIGHT},     {"spread", STY_SPREAD},
-};
-
-/* line-start/line-end prohibition levels (chinese-layout.md) */
-static const sty_name kinsoku_names[] = {
-    {"none", STY_KINSOKU_NONE}, {"basic", STY_KINSOKU_BASIC},
-    {"gb", STY_KINSOKU_GB},     {"strict", STY_KINSOKU_STRICT},
-};
-
-/* punctuation styles: 全角, 开明, 半角, 行末半角 */
-static const sty_name punct_names[] = {
-    {"full", STY_PUNCT_FULL},
-    {"kaiming", STY_PUNCT_KAIMING},
-    {"half", STY_PUNCT_HALF},
-    {"end-half", STY_PUNCT_END_HALF},
-};
-
-static const sty_name strategy_names[] = {
-    {"line", STY_BREAK_LINE},
-    {"paragraph", STY_BREAK_PARAGRAPH},
-};
-
-/* when adjacent marks are compressed to 1.5 em */
-static const sty_name adjacent_names[] = {
-    {"needed", 0},
-    {"always", 1},
-};
 
 const char *sty_role_name(sty_role_id r)
 {
@@ -141,230 +90,22 @@ const char *sty_role_name(sty_role_id r)
 
 /* ---- reading the file into entries ---- */
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-        *--e = '\0';
-    return s;
-}
-
-static int read_line(sty_reader *r, char *line, int lineno,
-                     const char **section)
-{
-    diag_pos pos = {r->file, lineno, 1};
-    char *hash = strstr(line, " #");
-    if (hash)
-        *hash = '\0';
-    char *s = trim(line);
-    if (*s == '\0' || *s == '#')
-        return 0;
-    if (*s == '[') {
-        char *e = strchr(s, ']');
-        if (!e || e[1]) {
-            diag_error(r->d, pos, "section header must be '[name]'");
-            return -1;
-        }
-        *e = '\0';
-        *section = ar_strdup(r->ar, trim(s + 1));
-        return 0;
-    }
-    char *eq = strchr(s, '=');
-    if (!eq || !*section) {
-        diag_error(r->d, pos, eq ? "key before the first [section]"
-                                 : "expected 'key = value'");
-        return -1;
-    }
-    *eq = '\0';
-    sty_entry *en = AR_PUSH(r->ar, r->e, r->n, r->cap);
-    if (!en)
-        return -1;
-    en->section = *section;
-    en->key = ar_strdup(r->ar, trim(s));
-    en->value = ar_strdup(r->ar, trim(eq + 1));
-    en->pos = pos;
-    en->pos.col = (int)(eq + 1 - line) + 1;
-    return 0;
-}
-
-static int read_entries(sty_reader *r, char *text)
-{
-    const char *section = NULL;
-    int lineno = 0, rc = 0;
-    for (char *line = text, *next; line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        lineno++;
-        if (read_line(r, line, lineno, &section))
-            rc = -1;
-    }
-    return rc;
-}
-
-/* ---- values ---- */
-
-static int parse_len(sty_reader *r, const sty_entry *e, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(e->value, &end);
-    static const struct {
-        const char *unit;
-        double pt;
-    } units[] = {{"mm", 72.0 / 25.4}, {"cm", 72.0 / 2.54}, {"pt", 1.0},
-                 {"em", 0.0}};
-    while (*end == ' ')
-        end++;
-    for (size_t i = 0; i < 4 && !errno && end != e->value; i++) {
-        if (strcmp(end, units[i].unit) != 0)
-            continue;
-        *out = units[i].pt ? v * units[i].pt : v * r->body_size;
-        if (!units[i].pt && r->body_size <= 0)
-            break;
-        return 0;
-    }
-    diag_error(r->d, e->pos, "'%s' needs a length with a unit: mm, cm, pt "
-               "or em (of the body size), not '%s'", e->key, e->value);
-    return -1;
-}
-
-static int parse_enum(sty_reader *r, const sty_entry *e, int *out,
-                      const sty_name *t, size_t n)
-{
-    sb_buf sb;
-    sb_init(&sb);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(e->value, t[i].name) == 0) {
-            *out = t[i].value;
-            sb_free(&sb);
-            return 0;
-        }
-        sb_printf(&sb, "%s%s", i ? ", " : "", t[i].name);
-    }
-    diag_error(r->d, e->pos, "'%s' must be one of %s, not '%s'", e->key,
-               sb.s, e->value);
-    sb_free(&sb);
-    return -1;
-}
-
-static int parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
-                       void *base)
-{
-    void *p = (char *)base + k->off;
-    char *end;
-    switch (k->type) {
-    case K_LEN:
-        return parse_len(r, e, p);
-    case K_INT: {
-        long v = strtol(e->value, &end, 10);
-        if (*e->value && !*end && v >= 0 && v < 100000) {
-            *(int *)p = (int)v;
-            return 0;
-        }
-        diag_error(r->d, e->pos, "'%s' must be a whole number", e->key);
-        return -1;
-    }
-    case K_NUM: {
-        double v = strtod(e->value, &end);
-        if (*e->value && !*end && isfinite(v)) {
-            *(double *)p = v;
-            return 0;
-        }
-        diag_error(r->d, e->pos, "'%s' must be a number", e->key);
-        return -1;
-    }
-    case K_BOOL:
-        if (strcmp(e->value, "yes") == 0 || strcmp(e->value, "no") == 0) {
-            *(int *)p = e->value[0] == 'y';
-            return 0;
-        }
-        diag_error(r->d, e->pos, "'%s' must be yes or no", e->key);
-        return -1;
-    case K_STR:
-        *(const char **)p = e->value;
-        return 0;
-    case K_FONT:
-        if (fnt_role_from_name(e->value, p) == 0)
-            return 0;
-        diag_error(r->d, e->pos, "unknown font role '%s'; use song, hei, "
-                   "kai, fangsong or title", e->value);
-        return -1;
-    case K_ALIGN:
-        return parse_enum(r, e, p, align_names,
-                          sizeof align_names / sizeof *align_names);
-    case K_KINSOKU:
-        return parse_enum(r, e, p, kinsoku_names,
-                          sizeof kinsoku_names / sizeof *kinsoku_names);
-    case K_PUNCT:
-        return parse_enum(r, e, p, punct_names,
-                          sizeof punct_names / sizeof *punct_names);
-    case K_STRATEGY:
-        return parse_enum(r, e, p, strategy_names,
-                          sizeof strategy_names / sizeof *strategy_names);
-    case K_ADJACENT:
-        return parse_enum(r, e, p, adjacent_names,
-                          sizeof adjacent_names / sizeof *adjacent_names);
-    }
-    return -1;
-}
-
-static sty_entry *find(sty_reader *r, const char *section, const char *key)
-{
-    for (size_t i = 0; i < r->n; i++)
-        if (strcmp(r->e[i].section, section) == 0 &&
-            strcmp(r->e[i].key, key) == 0)
-            return &r->e[i];
-    return NULL;
-}
-
-static int has_section(sty_reader *r, const char *section)
-{
-    for (size_t i = 0; i < r->n; i++)
-        if (strcmp(r->e[i].section, section) == 0)
-            return 1;
-    return 0;
-}
-
-static int read_keys(sty_reader *r, const char *section, const sty_key *keys,
-                     void *base)
-{
-    int rc = 0;
-    for (const sty_key *k = keys; k->key; k++) {
-        sty_entry *e = find(r, section, k->key);
-        if (!e) {
-            if (k->required) {
-                diag_error(r->d, (diag_pos){r->file, 0, 0}, "[%s] lacks "
-                           "'%s' (see docs/style-format.md)", section, k->key);
-                rc = -1;
-            }
-            continue;
-        }
-        e->used = 1;
-        if (parse_value(r, e, k, base))
-            rc = -1;
-    }
-    return rc;
-}
-
-/* ---- sections ---- */
-
 static int read_roles(sty_reader *r, sty_style *st)
 {
     int rc = 0;
     for (int i = 0; i < STY_NROLES; i++) {
         sty_role *ro = &st->roles[i];
         ro->pos = (diag_pos){r->file, 0, 0};
-        if (!has_section(r, role_names[i])) {
+        if (!sr_has_section(r, role_names[i])) {
+            if (i >= STY_RUNNING_HEAD) /* furniture: checked where used */
+                continue;
             diag_error(r->d, ro->pos, "style lacks the section [%s]",
                        role_names[i]);
             rc = -1;
             continue;
         }
         ro->set = 1;
-        if (read_keys(r, role_names[i], role_keys, ro))
+        if (sr_read_keys(r, role_names[i], role_keys, ro))
             rc = -1;
         int inherit = i == STY_BOLD || i == STY_EMPHASIS;
         if (ro->size <= 0 && !inherit) {
@@ -416,7 +157,7 @@ static const sty_role_id head_roles[] = {
 
 static int read_head_order(sty_reader *r, sty_style *st)
 {
-    sty_entry *e = find(r, "page", "head-order");
+    sty_entry *e = sr_find(r, "page", "head-order");
     if (!e) {
         diag_error(r->d, (diag_pos){r->file, 0, 0}, "[page] lacks "
                    "'head-order' (see docs/style-format.md)");
@@ -496,18 +237,20 @@ static void warn_unused(sty_reader *r)
 
 static int read_style(sty_reader *r, sty_style *st)
 {
-    sty_entry *bs = find(r, "body", "size");
-    if (!bs || parse_len(r, bs, &r->body_size)) {
+    sty_entry *bs = sr_find(r, "body", "size");
+    if (!bs || sr_parse_len(r, bs, &r->body_size)) {
         diag_error(r->d, (diag_pos){r->file, 0, 0}, "[body] needs a size "
                    "in pt or mm");
         return -1;
     }
     st->page.inner = -1;
     int rc = 0;
-    if (read_keys(r, "page", page_keys, &st->page) ||
-        read_keys(r, "compose", compose_keys, &st->compose) ||
+    if (sr_read_keys(r, "page", page_keys, &st->page) ||
+        sr_read_keys(r, "compose", compose_keys, &st->compose) ||
         read_roles(r, st) || read_fonts(r, st) || read_head_order(r, st))
         rc = -1;
+    if (rc == 0)
+        rc = sr_read_furniture(r, st);
     if (rc == 0) {
         compose_defaults(&st->compose);
         rc = check_geometry(r, st);
@@ -541,7 +284,7 @@ int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
     }
     sty_style *st = ar_alloc(ar, sizeof *st);
     int rc = -1;
-    if (st && read_entries(&r, text) == 0 && read_style(&r, st) == 0) {
+    if (st && sr_read_entries(&r, text) == 0 && read_style(&r, st) == 0) {
         st->name = ar_strdup(ar, name_or_path);
         st->path = r.file;
         *out = st;

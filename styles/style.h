@@ -40,6 +40,23 @@ typedef enum sty_role_id {
     STY_FOLIO,      /* page number */
     STY_BOLD,       /* **…** inside any role */
     STY_EMPHASIS,   /* *…* inside any role */
+    /* furniture and front matter: optional in a style file */
+    STY_RUNNING_HEAD,  /* running head */
+    STY_MASTHEAD,      /* the publication's name on the cover */
+    STY_ISSUE_MARK,    /* 〔4 总第43期 2020〕 */
+    STY_DIGEST_HEAD,   /* 本期导读 */
+    STY_DIGEST_ITEM,   /* a 本期导读 item */
+    STY_SPONSOR,       /* 政协…主办 */
+    STY_LABEL,         /* 内部资料 注意保存 */
+    STY_BOARD_HEAD,    /* 《…》编委会 */
+    STY_BOARD_LINE,    /* a line of the 编委会 page */
+    STY_CONTENTS_HEAD, /* 目录 */
+    STY_CONTENTS_SUB,  /* CONTENTS */
+    STY_CONTENTS_COLUMN, /* ◎ 栏目 in the contents */
+    STY_CONTENTS_ENTRY,  /* a contents entry: title and author */
+    STY_CONTENTS_PAGE,   /* its page number */
+    STY_SIDE_TAB,      /* the thumb index on the outer edge */
+    STY_JUMP,          /* （下转第N页） and （上接第N页） */
     STY_NROLES
 } sty_role_id;
 
@@ -57,6 +74,7 @@ typedef struct sty_role {
                            0: never */
     double before, after; /* space in grid lines */
     int span;           /* spans all columns (head elements) */
+    int bottom;         /* set at the foot of the page (front matter) */
     const char *bullet; /* list bullet when the item has none */
     diag_pos pos;       /* the section, for messages */
 } sty_role;
@@ -115,11 +133,41 @@ typedef struct sty_compose {
                              (punctuation not counted) is a 孤字 line */
 } sty_compose;
 
+/* Front-matter pages a style can build, in the order it lists them. */
+typedef enum sty_front {
+    STY_FRONT_COVER,    /* masthead, issue mark, 本期导读, sponsor */
+    STY_FRONT_TITLE,    /* masthead, issue mark, restricted-circulation label */
+    STY_FRONT_BOARD,    /* 编委会 */
+    STY_FRONT_CONTENTS, /* 目录, computed from the layout */
+} sty_front;
+
+/* Most front-matter pages a style may list. */
+#define STY_MAX_FRONT 8
+
+/* Page furniture ([furniture]). Text templates take {publication},
+ * {year}, {issue}, {total}, {column}, {title}, {page}. */
+typedef struct sty_furniture {
+    const char *head_even, *head_odd; /* running heads; NULL: none */
+    double head_drop;      /* type-area top to the running head baseline */
+    double head_rule;      /* width of the rule under it; 0: none */
+    double head_rule_gap;  /* running-head baseline down to the rule */
+    sty_front front[STY_MAX_FRONT];
+    const char *front_label[STY_MAX_FRONT]; /* PDF page labels */
+    int nfront;
+    const char *issue_mark, *digest_head, *digest_bullet;
+    const char *contents_head, *contents_sub, *contents_column;
+    int side_tab;          /* a thumb index on the outer edge */
+    const char *tab_odd, *tab_even; /* its text; '|' separates groups */
+    double tab_width, tab_top, tab_height;
+    const char *jump_to, *jump_from; /* （下转第{page}页） … */
+} sty_furniture;
+
 typedef struct sty_style {
     const char *name;      /* as asked for */
     const char *path;      /* file read */
     sty_page page;
     sty_compose compose;
+    sty_furniture furniture;
     sty_role roles[STY_NROLES];
     const char *fonts[FNT_NROLES];   /* candidate lists, NULL: built-in */
     diag_pos font_pos[FNT_NROLES];

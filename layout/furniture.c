@@ -1,0 +1,226 @@
+/* furniture.c: the whole issue: article pages, then the front matter
+ * (whose contents need the article pages), then folios, running heads
+ * and side tabs on the article pages; assembly into the lay_doc */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay.h"
+
+/* Space between the groups of a side tab ("天津政协|60|委员风采"), in ems
+ * of its size. */
+#define TAB_GROUP_GAP 0.8
+/* Free space above the first character of a side tab, in ems. */
+#define TAB_PAD 0.5
+/* Digits set upright across the tab, side by side, at most this many. */
+#define TAB_ACROSS_MAX 3
+
+static int put_string(lay_ctx *lc, fl_page *pg, const char *text,
+                      sty_role_id role, double x, double y, double measure,
+                      double *width)
+{
+    cp_block b = {NULL, 0, 0};
+    int rc = fl_compose_string(lc, text, role, measure, &b);
+    if (rc == 0 && b.nlines > 0) {
+        b.lines[0].ln.article = -1;
+        b.lines[0].ln.role = role;
+        if (width)
+            *width = b.lines[0].ln.width;
+        rc = fl_put_line(pg, &b.lines[0], 0, x, y, 0);
+    }
+    free(b.lines);
+    return rc;
+}
+
+/* The folio at the foot, on the outer side. */
+static int folio(lay_ctx *lc, fl_page *pg, int number)
+{
+    const sty_page *p = &lc->st->page;
+    int recto = number % 2 == 1;
+    double x = fl_area_x(lc->st, recto), w = 0;
+    double y = p->top + p->lines * p->pitch + p->folio_drop;
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    /* measure first, then set on the outer edge */
+    cp_block b = {NULL, 0, 0};
+    if (fl_compose_string(lc, num, STY_FOLIO, sty_area_width(lc->st), &b))
+        return -1;
+    w = b.nlines ? b.lines[0].ln.width : 0;
+    free(b.lines);
+    if (recto)
+        x += sty_area_width(lc->st) - w;
+    return put_string(lc, pg, num, STY_FOLIO, x, y, w + 1, NULL);
+}
+
+/* GB/T 3179: the running head, publication and issue on left-hand
+ * pages, the column (or title) on right-hand ones; a rule beneath. */
+static int running_head(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
+                        int number)
+{
+    const sty_furniture *f = &lc->st->furniture;
+    int recto = number % 2 == 1;
+    const char *tmpl = recto ? f->head_odd : f->head_even;
+    if (!tmpl)
+        return 0;
+    const char *text = fl_expand(lc, doc, tmpl, pg->article, number);
+    double aw = sty_area_width(lc->st), x = fl_area_x(lc->st, recto);
+    double y = lc->st->page.top - f->head_drop, w = 0;
+    cp_block b = {NULL, 0, 0};
+    if (fl_compose_string(lc, text, STY_RUNNING_HEAD, aw, &b))
+        return -1;
+    w = b.nlines ? b.lines[0].ln.width : 0;
+    free(b.lines);
+    if (put_string(lc, pg, text, STY_RUNNING_HEAD, recto ? x + aw - w : x, y,
+                   w + 1, NULL))
+        return -1;
+    if (f->head_rule > 0)
+        return fl_put_box(pg, LAY_BOX_FILL, x, y + f->head_rule_gap, aw,
+                          f->head_rule);
+    return 0;
+}
+
+/* The length in bytes of the next unit of a side tab: a short run of
+ * ASCII digits and letters set across, or one character. */
+static size_t tab_unit(const char *s)
+{
+    size_t n = 0;
+    while (s[n] && ((s[n] >= '0' && s[n] <= '9') || ((s[n] | 0x20) >= 'a' &&
+                                                     (s[n] | 0x20) <= 'z')))
+        n++;
+    if (n > 0 && n <= TAB_ACROSS_MAX)
+        return n;
+    uint32_t cp;
+    return n > TAB_ACROSS_MAX ? n : (size_t)u8_decode(s, strlen(s), &cp);
+}
+
+/* The side tab: a frame on the outer edge, its text set vertically,
+ * upright, one character (or a short number) per em. */
+static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
+                    int number)
+{
+    const sty_furniture *f = &lc->st->furniture;
+    double size = lc->st->roles[STY_SIDE_TAB].size;
+    int recto = number % 2 == 1;
+    double x0 = recto ? lc->st->page.width - f->tab_width : 0;
+    const char *text = fl_expand(lc, doc, recto ? f->tab_odd : f->tab_even,
+                                 pg->article, number);
+    if (fl_put_box(pg, LAY_BOX_FRAME, x0, f->tab_top, f->tab_width,
+                   f->tab_height))
+        return -1;
+    double y = f->tab_top + TAB_PAD * size;
+    for (const char *s = text; *s;) {
+        if (*s == '|' || *s == ' ') {
+            y += (*s == '|' ? TAB_GROUP_GAP : 0.5) * size;
+            s++;
+            continue;
+        }
+        size_t n = tab_unit(s);
+        char *unit = ar_strndup(lc->ar, s, n);
+        double w = 0;
+        cp_block b = {NULL, 0, 0};
+        if (fl_compose_string(lc, unit, STY_SIDE_TAB, f->tab_width * 4, &b))
+            return -1;
+        w = b.nlines ? b.lines[0].ln.width : 0;
+        free(b.lines);
+        y += size;
+        if (y > f->tab_top + f->tab_height)
+            break; /* the tab is full: the rest would fall off it */
+        if (put_string(lc, pg, unit, STY_SIDE_TAB, x0 + (f->tab_width - w) / 2,
+                       y - 0.12 * size, w + 1, NULL))
+            return -1;
+        s += n;
+    }
+    return 0;
+}
+
+static int furnish(lay_ctx *lc, const doc_issue *doc, fl_book *arts)
+{
+    for (size_t i = 0; i < arts->npages; i++) {
+        fl_page *pg = &arts->pages[i];
+        int number = (int)i + 1;
+        if (folio(lc, pg, number) || running_head(lc, doc, pg, number) ||
+            (lc->st->furniture.side_tab && side_tab(lc, doc, pg, number)))
+            return -1;
+    }
+    return 0;
+}
+
+static void copy_page(lay_ctx *lc, const fl_page *src, lay_page *dst,
+                      int number)
+{
+    dst->folio = number;
+    dst->label = src->label ? src->label : ar_printf(lc->ar, "%d", number);
+    lay_line *l = ar_alloc(lc->ar, (src->nlines + 1) * sizeof *l);
+    lay_box *b = ar_alloc(lc->ar, (src->nboxes + 1) * sizeof *b);
+    lay_link *k = ar_alloc(lc->ar, (src->nlinks + 1) * sizeof *k);
+    lay_dest *d = ar_alloc(lc->ar, (src->ndests + 1) * sizeof *d);
+    if (!l || !b || !k || !d)
+        return;
+    memcpy(l, src->lines, src->nlines * sizeof *l);
+    memcpy(b, src->boxes, src->nboxes * sizeof *b);
+    memcpy(k, src->links, src->nlinks * sizeof *k);
+    memcpy(d, src->dests, src->ndests * sizeof *d);
+    *dst = (lay_page){number, dst->label, l, src->nlines, b, src->nboxes,
+                      k, src->nlinks, d, src->ndests};
+}
+
+static lay_mark *outline(lay_ctx *lc, const doc_issue *doc, size_t *n)
+{
+    lay_mark *m = ar_alloc(lc->ar, (doc->narticles + 1) * sizeof *m);
+    if (!m)
+        return NULL;
+    for (size_t i = 0; i < doc->narticles; i++) {
+        const doc_article *a = &doc->articles[i];
+        char *t = doc_text_plain(lc->ar, &a->title);
+        for (char *s = t; s && *s; s++)
+            if (*s == '\n')
+                *s = ' ';
+        m[i] = (lay_mark){t, a->id, a->part};
+    }
+    *n = doc->narticles;
+    return m;
+}
+
+static int assemble(lay_ctx *lc, const doc_issue *doc, fl_book *front,
+                    fl_book *arts, lay_placed *placed, const lay_doc **out)
+{
+    lay_doc *ld = ar_alloc(lc->ar, sizeof *ld);
+    size_t n = front->npages + arts->npages;
+    lay_page *pages = ar_alloc(lc->ar, (n + 1) * sizeof *pages);
+    if (!ld || !pages)
+        return -1;
+    for (size_t i = 0; i < front->npages; i++)
+        copy_page(lc, &front->pages[i], &pages[i], 0);
+    for (size_t i = 0; i < arts->npages; i++)
+        copy_page(lc, &arts->pages[i], &pages[front->npages + i], (int)i + 1);
+    for (size_t i = 0; i < doc->narticles; i++) {
+        placed[i].first_page += (int)front->npages;
+        placed[i].last_page += (int)front->npages;
+    }
+    ld->width = lc->st->page.width;
+    ld->height = lc->st->page.height;
+    ld->pages = pages;
+    ld->npages = n;
+    ld->marks = outline(lc, doc, &ld->nmarks);
+    ld->articles = placed;
+    ld->narticles = doc->narticles;
+    *out = ld;
+    return 0;
+}
+
+int fu_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out)
+{
+    fl_book arts = {NULL, 0, 0}, front = {NULL, 0, 0};
+    lay_placed *placed = ar_alloc(lc->ar, (doc->narticles + 1) * sizeof *placed);
+    int rc = placed ? fl_articles(lc, doc, &arts, placed) : -1;
+    for (size_t i = 0; rc == 0 && i < doc->narticles; i++)
+        placed[i].folio = placed[i].first_page + 1;
+    if (rc == 0)
+        rc = furnish(lc, doc, &arts);
+    if (rc == 0)
+        rc = fr_build(lc, doc, placed, &front);
+    if (rc == 0)
+        rc = assemble(lc, doc, &front, &arts, placed, out);
+    fl_book_free(&arts);
+    fl_book_free(&front);
+    return rc;
+}
