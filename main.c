@@ -21,7 +21,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
-    "                      [--dump lines|geometry|doc] [--png PREFIX] [--dpi N]\n"
+    "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
     "       bulletin import INPUT [-o SOURCE.md] [--kind raw|markdown]\n"
@@ -107,10 +107,13 @@ static int parse_args(int argc, char **argv, opts *o)
             return usage_error("unexpected argument", argv[i]);
         }
     }
-    if (o->dump && strcmp(o->dump, "lines") && strcmp(o->dump, "doc") &&
-        strcmp(o->dump, "geometry"))
-        return usage_error("--dump takes 'lines', 'geometry' or 'doc', not",
-                           o->dump);
+    static const char *dumps[] = {"lines", "geometry", "pagemap", "doc"};
+    int known = !o->dump;
+    for (size_t i = 0; i < sizeof dumps / sizeof *dumps; i++)
+        known |= o->dump && !strcmp(o->dump, dumps[i]);
+    if (!known)
+        return usage_error("--dump takes lines, geometry, pagemap or doc, "
+                           "not", o->dump);
     return 0;
 }
 
@@ -210,6 +213,8 @@ static int cmd_build(run *r, const opts *o)
         return EXIT_INPUT;
     if (o->dump && !strcmp(o->dump, "geometry"))
         out_dump_geometry(pages, stdout);
+    else if (o->dump && !strcmp(o->dump, "pagemap"))
+        out_dump_pagemap(pages, doc, stdout);
     else if (o->dump)
         out_dump_lines(pages, stdout);
     if (o->png && out_png(pages, o->png, o->dpi, &r->d))

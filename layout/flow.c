@@ -114,18 +114,30 @@ static int fill(const fl_row *rows, int s, int n, int cap)
     return k;
 }
 
-/* Split rows [s, n) over two columns of at most cap lines with the
- * shortest first column that holds at least half; 0 when possible. */
+/* Split rows [s, n) over two columns of at most cap lines, as short as
+ * possible: the first column holds at least half; at equal height the
+ * second column is the shorter (a head, which must go with the line
+ * after it, may leave the second a line or two longer). 0 when possible. */
 static int balance(const fl_row *rows, int s, int n, int cap, int *split,
                    int *height)
 {
     int total = rw_height(rows, s, n);
     for (int h = (total + 1) / 2; h <= cap; h++) {
-        int k = fill(rows, s, n, h);
-        int rest = rw_height(rows, k, n);
-        if ((k > s || s == n) && rest <= h) {
-            int first = rw_height(rows, s, k);
-            *split = k;
+        int best = -1;
+        for (int k = fill(rows, s, n, h); k > s || (k == s && s == n); k--) {
+            int first = rw_height(rows, s, k), rest = rw_height(rows, k, n);
+            if (rest > h || first > h)
+                break;
+            if (k < n && !break_ok(rows, k, n))
+                continue;
+            if (best < 0 || rest <= first)
+                best = k;
+            if (rest <= first || k == s)
+                break;
+        }
+        if (best >= 0) {
+            int first = rw_height(rows, s, best), rest = rw_height(rows, best, n);
+            *split = best;
             *height = first > rest ? first : rest;
             return 0;
         }
@@ -141,8 +153,10 @@ static int place_head(fl_state *fs, const fl_art *a)
     int lines = fs->st->page.lines;
     if (fs->y > 0 && !a->part) /* a contribution follows its article */
         fs->y += fs->st->page.article_gap;
-    /* a head never ends a page: it takes two lines of text with it */
-    if (fs->y > 0 && fs->y + need + body > lines && new_page(fs))
+    /* a head never ends a page: it takes two lines of text with it; the
+     * style may start every article on a page of its own */
+    int fresh = fs->st->page.new_page && !a->part;
+    if (fs->y > 0 && (fresh || fs->y + need + body > lines) && new_page(fs))
         return -1;
     fl_page *p = cur_page(fs);
     if (fs->y == 0)

@@ -117,7 +117,7 @@ static int put_number(fr_state *fs, const fr_el *e, const fl_row *r, int y)
                        sty_area_width(st), r->h * pg->pitch, e->dest);
 }
 
-static int place_el(fr_state *fs, const fr_el *e, int y_fixed)
+static int place_el(fr_state *fs, const fr_el *e, int y_fixed, int keep)
 {
     const sty_style *st = fs->lc->st;
     double indent = e->number
@@ -129,7 +129,7 @@ static int place_el(fr_state *fs, const fr_el *e, int y_fixed)
                  &fs->lines, &r))
         return -1;
     int y = y_fixed >= 0 ? y_fixed : fs->y;
-    if (y_fixed < 0 && fs->y > 0 && fs->y + r.h > st->page.lines) {
+    if (y_fixed < 0 && fs->y > 0 && fs->y + r.h + keep > st->page.lines) {
         if (fr_new_page(fs))
             return -1;
         y = 0;
@@ -169,14 +169,17 @@ static int fr_pages(lay_ctx *lc, fl_book *book, const char *label,
     fs.book = book;
     fs.label = label;
     int rc = fr_new_page(&fs);
-    for (size_t i = 0; rc == 0 && i < l->n; i++)
+    for (size_t i = 0; rc == 0 && i < l->n; i++) {
+        /* a column head of the contents stays with its first entry */
+        int keep = l->el[i].role == STY_CONTENTS_COLUMN && i + 1 < l->n;
         if (!lc->st->roles[l->el[i].role].bottom)
-            rc = place_el(&fs, &l->el[i], -1) < 0 ? -1 : 0;
+            rc = place_el(&fs, &l->el[i], -1, keep) < 0 ? -1 : 0;
+    }
     int foot = rc == 0 ? foot_height(&fs, l) : -1;
     int y = lc->st->page.lines - foot;
     for (size_t i = 0; rc == 0 && foot > 0 && i < l->n; i++)
         if (lc->st->roles[l->el[i].role].bottom) {
-            int h = place_el(&fs, &l->el[i], y);
+            int h = place_el(&fs, &l->el[i], y, 0);
             rc = h < 0 ? -1 : 0;
             y += h;
         }
@@ -248,10 +251,11 @@ static const char *entry_text(lay_ctx *lc, const doc_article *a)
 {
     sb_buf sb;
     sb_init(&sb);
-    sb_adds(&sb, a->toc ? a->toc : doc_text_plain(lc->ar, &a->title));
-    for (size_t i = 0; sb.s && i < sb.len; i++)
-        if (sb.s[i] == '\n')
-            sb.s[i] = ' ';
+    /* a title's intended breaks only split its lines: run them on */
+    const char *title = a->toc ? a->toc : doc_text_plain(lc->ar, &a->title);
+    for (const char *s = title; *s; s++)
+        if (*s != '\n')
+            sb_addc(&sb, *s);
     for (size_t i = 0; i < a->nbylines; i++)
         sb_printf(&sb, "\u3000%s", doc_text_plain(lc->ar, &a->bylines[i].name));
     if (!doc_text_empty(&a->subtitle))

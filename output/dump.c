@@ -30,3 +30,41 @@ void out_dump_lines(const lay_doc *pages, FILE *out)
         }
     }
 }
+
+/* Grid lines a column uses on a page, as "first-last". */
+static void column_ranges(const lay_page *p, FILE *out)
+{
+    for (int col = 0; col <= 4; col++) {
+        int lo = 0, hi = 0;
+        for (size_t j = 0; j < p->nlines; j++) {
+            const lay_line *l = &p->lines[j];
+            if (l->article < 0 || l->column != col || l->grid <= 0)
+                continue;
+            lo = lo && lo < l->grid ? lo : l->grid;
+            hi = hi > l->grid ? hi : l->grid;
+        }
+        if (lo)
+            fprintf(out, "\tcolumn %d lines %d-%d", col, lo, hi);
+    }
+}
+
+void out_dump_pagemap(const lay_doc *pages, const doc_issue *doc, FILE *out)
+{
+    for (size_t i = 0; i < pages->narticles && i < doc->narticles; i++) {
+        const lay_placed *pl = &pages->articles[i];
+        fprintf(out, "article\t%s\tpages %d-%d", doc->articles[i].id,
+                pages->pages[pl->first_page].folio,
+                pages->pages[pl->last_page].folio);
+        if (doc->articles[i].page)
+            fprintf(out, "\toriginal %d%s", doc->articles[i].page,
+                    doc->articles[i].page == pages->pages[pl->first_page].folio
+                        ? "" : " (differs)");
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < pages->npages; i++) {
+        const lay_page *p = &pages->pages[i];
+        fprintf(out, "page\t%zu\t%s", i + 1, p->label);
+        column_ranges(p, out);
+        fputc('\n', out);
+    }
+}

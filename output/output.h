@@ -23,5 +23,8 @@ void out_dump_lines(const lay_doc *pages, FILE *out);
 /* page, column, line, x, baseline y, width, measure, justified, role,
  * text: the geometry of every composed line (docs/dump.md). */
 void out_dump_geometry(const lay_doc *pages, FILE *out);
+/* The page map: where each article starts and ends (and whether that is
+ * its original page), and the grid lines each column uses on each page. */
+void out_dump_pagemap(const lay_doc *pages, const doc_issue *doc, FILE *out);
 
 #endif

@@ -98,6 +98,7 @@ typedef struct sty_page {
     double inner;          /* inner margin; < 0: type area centred */
     double folio_drop;     /* last grid line's bottom to the folio baseline */
     int article_gap;       /* grid lines between articles on one page */
+    int new_page;          /* every article (not a part) starts a page */
     sty_role_id head_order[STY_NROLES]; /* order of the head elements */
     int nhead_order;
 } sty_page;

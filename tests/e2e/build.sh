@@ -20,7 +20,9 @@ if need pdfinfo pdffonts pdftotext qpdf python3; then
     check "pdffonts: every font embedded" sh -c \
         "pdffonts '$T/a.pdf' | awk 'NR>2 && \$(NF-4) != \"yes\" {bad=1} NR>2 {n++} END {exit bad || !n}'"
     check "qpdf --check: no damage" sh -c "qpdf --check '$T/a.pdf' >/dev/null 2>&1"
-    python3 "$ROOT/tests/e2e/textcheck.py" "$EX" "$T/a.pdf"
+    first=$("$BULLETIN" build "$EX" --dump pagemap 2>/dev/null |
+        awk -F'\t' '$1 == "page" && $3 ~ /^[0-9]+$/ {print $2; exit}')
+    python3 "$ROOT/tests/e2e/textcheck.py" "$EX" "$T/a.pdf" "${first:-1}"
     # page size: 185 x 260 mm = 524.4 x 737.0 pt
     check "pdfinfo: page size of the style (185 x 260 mm)" sh -c \
         "pdfinfo '$T/a.pdf' | grep -q 'Page size: *524.4[0-9]* x 737.0[0-9]* pts'"

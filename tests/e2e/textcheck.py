@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""textcheck.py SOURCE.md PDF: every character of the source's body text
+"""textcheck.py SOURCE.md PDF [FIRST]: every character of the source's body text
 reaches the PDF's text layer, in order, none lost or doubled, and no space
 is inserted between two Chinese characters.
 
 The source is reduced to its text by rules of its own (docs/source-format.md),
 independent of the bulletin parser; the PDF is read with `pdftotext -raw`
-(content order: the layout draws column 1 before column 2). Folio lines
-(a number alone) are furniture and skipped. Prints 'ok - ' / 'not ok - '."""
+(content order: the layout draws column 1 before column 2) from page FIRST
+(the first article page) on; folio and running-head lines are furniture
+and skipped. The front matter's own items (digest, board, contact,
+sponsor, label) must each appear on the pages before FIRST.
+Prints 'ok - ' / 'not ok - '."""
 import html, re, subprocess, sys
 
 HAN = r'\u3400-\u9fff'
@@ -40,18 +43,42 @@ def source_text(path):
         out.append(s)
     return ''.join(out)
 
-def pdf_text(pdf):
-    raw = subprocess.run(['pdftotext', '-raw', '-enc', 'UTF-8', pdf, '-'],
-                         capture_output=True, text=True, check=True).stdout
+# Running heads stand above this line (pt from the top of the page).
+HEAD_ZONE = 55
+
+def pdf_text(pdf, first=1, last=None, crop=True):
+    cmd = ['pdftotext', '-raw', '-enc', 'UTF-8', '-f', str(first)]
+    if last:
+        cmd += ['-l', str(last)]
+    if crop:  # leave out the running heads
+        cmd += ['-x', '0', '-y', str(HEAD_ZONE), '-W', '5000', '-H', '5000']
+    raw = subprocess.run(cmd + [pdf, '-'], capture_output=True, text=True, check=True).stdout
     keep = [l for l in raw.split('\n') if not re.fullmatch(r'\s*\d+\s*', l)]
     return '\n'.join(keep)
 
-def word_gaps(pdf):
+def front_items(src):
+    """Values of the front-matter keys printed on the front pages."""
+    lines = open(src, encoding='utf-8').read().split('\n')
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ('---', '...'))
+    items, key = [], None
+    for l in lines[1:end]:
+        m = re.match(r'([a-z]+):\s*(.*)$', l)
+        if m:
+            key, v = m.group(1), m.group(2)
+            if key in ('sponsor', 'label', 'publication') and v:
+                items.append(v.strip('"'))
+            continue
+        m = re.match(r'\s*-\s*(.*)$', l)
+        if m and key in ('digest', 'board', 'contact'):
+            items.append(m.group(1).strip('"').replace('\\n', ''))
+    return items
+
+def word_gaps(pdf, first=1):
     """Pairs of words on one baseline whose facing characters are both Han
     and whose gap is narrower than a column gutter: a space a reader's
     text extraction would put between two Chinese characters."""
-    out = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(['pdftotext', '-bbox', '-f', str(first), pdf, '-'],
+                         capture_output=True, text=True, check=True).stdout
     words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
                        r'yMax="([\d.]+)">([^<]*)</word>|(<page )', out)
     pairs, line, page = [], {}, 0
@@ -72,7 +99,9 @@ def significant(s):
 
 def main():
     src, pdf = sys.argv[1], sys.argv[2]
-    want, text = significant(source_text(src)), pdf_text(pdf)
+    first = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    want = significant(source_text(src))
+    text = pdf_text(pdf, first)
     got = significant(text)
     ok = True
     if want != got:
@@ -92,9 +121,15 @@ def main():
         allowed.add((name[0], name[1]))
     for name, pos in re.findall(r'\[([^\]]+)\]\{\.byline position="([^"]+)"', raw):
         allowed.add((pos[-1], name[0]))  # position, then the name
-    spaced = [t for a, b, t in word_gaps(pdf) if (a, b) not in allowed]
+    spaced = [t for a, b, t in word_gaps(pdf, first) if (a, b) not in allowed]
     if spaced:
         print('#   %d spaces between Chinese characters, e.g. %r' % (len(spaced), spaced[:3]))
     print(('not ok' if spaced else 'ok') + ' - pdf text: no spaces between Chinese characters')
+    if first > 1:
+        front = significant(pdf_text(pdf, 1, first - 1, crop=False))
+        missing = [i for i in front_items(src) if significant(i) not in front]
+        for m in missing[:3]:
+            print('#   not on the front pages: %s' % m)
+        print(('not ok' if missing else 'ok') + ' - pdf text: every front-matter item on the front pages')
 
 main()

@@ -1,0 +1,208 @@
+/* imp.h: private interface of the importer of old issues (import*.c).
+ *
+ * Files: import.c (driver, detection), import_raw.c (raw extractions:
+ * lines, side tabs, pages, measure), import_rawseg.c (raw: display lines,
+ * reading order, articles), import_md.c and import_mdfront.c (Markdown
+ * conversions: body, cover and contents), import_norm.c (spacing and
+ * punctuation normalisation), import_report.c (change report),
+ * import_out.c (issue source and sidecar writer).
+ *
+ * Both readers build an imp_doc, a plain intermediate model close to the
+ * source format; import_out.c writes it. Everything lives in the
+ * importer's arena. Return convention as in input.h: 0 or -1. */
+#ifndef BULLETIN_INPUT_IMP_H
+#define BULLETIN_INPUT_IMP_H
+
+#include "input.h"
+
+/* ---- change report ---- */
+
+typedef enum imp_kind {
+    /* repairs */
+    IMP_R_SPACE,     /* letter-spacing and CJK–Latin spaces removed */
+    IMP_R_SEP,       /* a real space kept as an ideographic space */
+    IMP_R_PUNCT,     /* half-width , ; : ( ) ! ? to full width */
+    IMP_R_QUOTE,     /* ASCII quotes to “” ‘’ */
+    IMP_R_ELLIPSIS,  /* ... and ⋯ to … */
+    IMP_R_DASH,      /* -- and ─ to — */
+    IMP_R_MIDDOT,    /* • to · */
+    IMP_R_NUMERAL,   /* ( 一 ) to （一） */
+    IMP_R_ANGLE,     /* <…> around Chinese text to 《…》 */
+    IMP_R_TIAN,      /* a side-tab character glued to a text line */
+    IMP_R_JOIN,      /* a paragraph split at a column or page break joined */
+    IMP_R_ORDER,     /* text moved back into reading order */
+    IMP_R_TITLE,     /* a title block moved to the start of its article */
+    IMP_R_ROLE,      /* a block given its role (head, byline, note, …) */
+    IMP_R_STITCH,    /* a jump-continued tail moved to its article */
+    IMP_R_TITLESP,   /* a spurious space inside a title removed */
+    IMP_R_PAGE,      /* page-start decisions */
+    /* furniture removed from the text */
+    IMP_X_TAB,       /* side tab (thumb index) */
+    IMP_X_FOLIO,     /* page number */
+    IMP_X_HEAD,      /* running head, masthead, cover and contents furniture */
+    IMP_X_JUMP,      /* jump marker (下转N页) (上接N页) */
+    IMP_X_RULE,      /* thematic break of the conversion */
+    IMP_W,           /* warning */
+    IMP_NKINDS
+} imp_kind;
+
+typedef struct imp_entry {
+    imp_kind kind;
+    int line, col; /* of the input; 0 when unknown */
+    int n;         /* how many repairs the entry stands for */
+    const char *msg;
+} imp_entry;
+
+/* ---- intermediate document ---- */
+
+typedef enum imp_bkind {
+    IB_PARA,
+    IB_HEAD,    /* 一、… */
+    IB_SUBHEAD, /* （一）… */
+    IB_ITEM,    /* ★ list item */
+    IB_NOTE,    /* end note */
+    IB_EDNOTE,  /* 编者按 paragraph */
+    IB_FIGURE,  /* caption of a lost photo */
+    IB_BOX,     /* paragraph of a boxed list (::: box) */
+} imp_bkind;
+
+/* A printed line of a raw extraction, as it ends up in a block. */
+typedef struct imp_pline {
+    const char *text; /* cleaned text, a piece of the block's plain text */
+    int page;         /* printed page, 0 when unknown */
+    int line;         /* input line */
+} imp_pline;
+
+typedef struct imp_block {
+    imp_bkind kind;
+    char *text;      /* plain text, no markup */
+    size_t bold;     /* bytes of text set bold at its start (lead-in) */
+    imp_pline *lines; /* raw imports: its printed lines, else NULL */
+    size_t nlines, caplines;
+    int line;        /* input line of its start */
+} imp_block;
+
+typedef struct imp_byline {
+    const char *name, *position; /* position may be NULL */
+} imp_byline;
+
+typedef struct imp_lines {
+    const char **v;
+    size_t n, cap;
+} imp_lines;
+
+typedef struct imp_art {
+    const char *id;
+    const char *column; /* 栏目, NULL: the previous article's */
+    int page;           /* start page, 0: unknown */
+    int single, part;
+    const char *toc;
+    imp_lines kicker, title, subtitle, deck, pinyin, date;
+    imp_byline *bylines;
+    size_t nbylines, capbylines;
+    imp_block *blocks;
+    size_t nblocks, capblocks;
+    int line; /* input line of its title (or start) */
+} imp_art;
+
+typedef struct imp_tocent {
+    int page;
+    const char *column, *title, *author; /* title may hold "\n" */
+} imp_tocent;
+
+typedef struct imp_page {
+    int page;           /* printed page number */
+    int index;          /* byte offset of its start in the input */
+    int line;           /* input line of its start */
+    const char *column; /* 栏目 from a side tab or running head, or NULL */
+} imp_page;
+
+typedef struct imp_doc {
+    const char *publication, *style;
+    int year, issue, total;
+    const char *date, *label, *sponsor;
+    imp_lines digest, board, contact;
+    imp_tocent *toc;
+    size_t ntoc, captoc;
+    imp_art *arts;
+    size_t narts, caparts;
+    imp_page *pages; /* raw imports */
+    size_t npages, cappages;
+} imp_doc;
+
+/* ---- the importer's state ---- */
+
+enum { IMP_PUB_NONE, IMP_PUB_TIANJIN, IMP_PUB_JINCHENG };
+
+typedef struct imp_ctx {
+    ar_arena *ar;
+    diag_ctx *d;
+    const char *input;  /* path as given */
+    const char *text;   /* its contents, NUL-terminated */
+    size_t len;
+    int pub;            /* IMP_PUB_* */
+    const char *style;  /* detected house style */
+    imp_doc doc;
+    imp_entry *ents;
+    size_t nents, capents;
+    int counts[IMP_NKINDS];
+    /* detection results, for the report */
+    double measure, single_measure;
+    int lines_per_col, page_starts, spurious_starts, tab_starts;
+    const char *detect_note;
+} imp_ctx;
+
+/* import_report.c */
+void imp_note(imp_ctx *c, imp_kind k, int line, int col, int n,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void imp_warn(imp_ctx *c, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+const char *imp_kind_name(imp_kind k);
+int imp_report_write(const imp_ctx *c, const char *path);
+void imp_summary(const imp_ctx *c, const char *kind, const char *out);
+
+/* import_norm.c: normalisation of one piece of text. before and after are
+ * the characters around it (0: none), for the Chinese-context tests; cols
+ * maps each character of s to its input column (NULL: col0 + index). */
+char *imp_normalize(imp_ctx *c, const char *s, uint32_t before,
+                    uint32_t after, int line, const int *cols, int col0);
+int imp_is_cjk(uint32_t cp);   /* Han or CJK punctuation / full width */
+int imp_is_closing(uint32_t cp); /* ends a sentence: 。！？…■ and closers */
+uint32_t imp_last_cp(const char *s);
+uint32_t imp_first_cp(const char *s);
+/* Remove spaces that are extraction artifacts. Runs of two or more
+ * spaces (or U+3000) are real: kept as one U+3000 between CJK, one space
+ * between Latin. A single space is kept only between two Latin letters
+ * or digits. cols (may be NULL) receives the input column of each output
+ * character; *removed counts the removed spaces. */
+char *imp_despace(ar_arena *ar, const char *s, size_t len, int col0,
+                  int **cols, int *removed, int *kept);
+char *imp_nospace(ar_arena *ar, const char *s); /* all spaces removed */
+int imp_headnum(const char *s); /* 1: 一、  2: （一）  3: 一是/第一，  0 */
+int imp_is_name(const char *s); /* a person's name of 2–4 Han */
+
+/* import_out.c */
+int imp_write_source(imp_ctx *c, const char *path);
+int imp_write_sidecar(imp_ctx *c, const char *path, const char *source);
+char *imp_source_text(imp_ctx *c, size_t *len); /* the source, in memory */
+
+/* model helpers (import.c) */
+void imp_push_line(imp_ctx *c, imp_lines *l, const char *s);
+imp_art *imp_new_art(imp_ctx *c, int line);
+imp_block *imp_new_block(imp_ctx *c, imp_art *a, imp_bkind k, int line);
+void imp_block_add(imp_ctx *c, imp_block *b, const char *text, int page,
+                   int line);
+
+/* the two readers */
+int imp_read_raw(imp_ctx *c);
+int imp_read_md(imp_ctx *c);
+/* Detection (import.c): kind and publication from the text. */
+in_kind imp_detect_kind(const char *text, size_t len);
+int imp_detect_pub(const char *text, size_t len);
+/* Raw measurement (import_raw.c): column measure in em, lines per column,
+ * single-column measure; 0 when not found. For tests and detection. */
+void imp_raw_measure(const char *text, size_t len, double *measure,
+                     int *lines, double *single);
+const char *imp_style_for(int pub, double measure, int lines);
+
+#endif
