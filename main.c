@@ -21,6 +21,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
+    "                      [--pages original|auto]\n"
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
@@ -32,7 +33,8 @@ static const char usage[] =
     "build    typeset an issue source (docs/source-format.md) into a PDF;\n"
     "         --dump lines prints page, column, line and text of every\n"
     "         composed line (no PDF unless -o is given); --dump doc prints\n"
-    "         the parsed document; --png writes page proofs\n"
+    "         the parsed document; --png writes page proofs; --pages\n"
+    "         original starts each article on its recorded page\n"
     "compose  compose plain paragraphs, one per input line, and print the\n"
     "         lines, an empty line after each paragraph\n"
     "import   turn an old issue's extracted text or Markdown conversion into\n"
@@ -41,7 +43,7 @@ static const char usage[] =
 
 typedef struct opts {
     const char *cmd, *source, *out, *style, *dump, *png;
-    const char *kind, *publication, *report;
+    const char *kind, *publication, *report, *pages;
     double dpi, measure, size, indent;
 } opts;
 
@@ -68,6 +70,7 @@ static int take_option(opts *o, const char *name, const char *val)
                        : !strcmp(name, "--dump")  ? &o->dump
                        : !strcmp(name, "--png")   ? &o->png
                        : !strcmp(name, "--kind")  ? &o->kind
+                       : !strcmp(name, "--pages") ? &o->pages
                        : !strcmp(name, "--report") ? &o->report
                        : !strcmp(name, "--publication") ? &o->publication
                                                   : NULL;
@@ -207,9 +210,14 @@ static int cmd_build(run *r, const opts *o)
                    "'style: NAME' to the front matter or give --style");
         return EXIT_INPUT;
     }
+    if (o->pages && strcmp(o->pages, "original") && strcmp(o->pages, "auto"))
+        return usage_error("--pages takes 'original' or 'auto', not", o->pages);
+    lay_options lo = {o->pages && !strcmp(o->pages, "original")};
     const lay_doc *pages;
-    if (open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)) ||
-        lay_issue(r->lc, doc, &pages))
+    if (open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
+        return EXIT_INPUT;
+    lay_set_options(r->lc, &lo);
+    if (lay_issue(r->lc, doc, &pages))
         return EXIT_INPUT;
     if (o->dump && !strcmp(o->dump, "geometry"))
         out_dump_geometry(pages, stdout);

@@ -14,7 +14,15 @@ typedef struct fl_state {
     lay_placed *placed;
     int article;  /* being set */
     int y;        /* next free grid line of the current page, from 0 */
+    int original; /* start articles on their original pages */
 } fl_state;
+
+/* Where an article broke off for a jump: the line kept free for its
+ * （下转第N页）. */
+typedef struct fl_jump {
+    int page;     /* book page */
+    double x, y, w;
+} fl_jump;
 
 static fl_page *cur_page(fl_state *fs)
 {
@@ -172,11 +180,14 @@ static int place_head(fl_state *fs, const fl_art *a)
 }
 
 /* Fill the columns of the rest of the page from row *s. */
-static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols)
+/* Fill the columns of the rest of the page from row *s; with reserve,
+ * the last column keeps its last line free (for a jump line). */
+static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
+                     int reserve)
 {
     int cap = fs->st->page.lines - fs->y, used = 0;
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
-        int k = fill(a->rows, *s, a->nrows, cap);
+        int k = fill(a->rows, *s, a->nrows, cap - (reserve && c == ncols));
         if (k == *s && fs->y == 0 && c == 1)
             k = *s + 1; /* taller than a page: set it anyway */
         if (place_rows(fs, a, a->rows, *s, k, ncols == 1 ? 0 : c, fs->y))
@@ -189,24 +200,21 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols)
     return 0;
 }
 
-static int flow_body(fl_state *fs, const fl_art *a);
-
-static int flow_article(fl_state *fs, const fl_art *a)
-{
-    fs->article = a->index;
-    if (place_head(fs, a) || flow_body(fs, a))
-        return -1;
-    fs->placed[a->index].last_page = (int)fs->book->npages - 1;
-    return 0;
-}
-
-static int flow_body(fl_state *fs, const fl_art *a)
+/* Flow rows [s, n) of a from the current position. With limit > 0 no
+ * page past the limit-th is used: what does not fit is left, its first
+ * row in *rest, and the last line of the last column kept for the jump. */
+static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
+                     int *rest, fl_jump *jump)
 {
     int ncols = a->single ? 1 : fs->st->page.columns;
-    int s = 0;
+    int lines = fs->st->page.lines;
+    *rest = a->nrows;
     while (s < a->nrows) {
-        int cap = fs->st->page.lines - fs->y, k, h;
+        int cap = lines - fs->y, k, h;
+        int last = limit > 0 && (int)fs->book->npages >= limit;
         if (cap <= 0) {
+            if (last)
+                break;
             if (new_page(fs))
                 return -1;
             continue;
@@ -218,10 +226,137 @@ static int flow_body(fl_state *fs, const fl_art *a)
             fs->y += h;
             return 0;
         }
-        if (fill_page(fs, a, &s, ncols))
+        if (fill_page(fs, a, &s, ncols, last))
             return -1;
+        if (s < a->nrows && last)
+            break;
         if (s < a->nrows && new_page(fs))
             return -1;
+    }
+    if (s >= a->nrows)
+        return 0;
+    const sty_page *pg = &fs->st->page;
+    *rest = s;
+    jump->page = (int)fs->book->npages - 1;
+    jump->x = column_x(fs, ncols == 1 ? 0 : ncols);
+    jump->w = ncols == 1 ? sty_area_width(fs->st) : sty_column_width(fs->st);
+    jump->y = pg->top + (lines - 1) * pg->pitch +
+              (pg->pitch - fs->st->roles[STY_JUMP].size) / 2 +
+              EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
+    fs->y = lines;
+    return 0;
+}
+
+static int flow_article(fl_state *fs, const fl_art *a, int limit, int *rest,
+                        fl_jump *jump)
+{
+    fs->article = a->index;
+    if (place_head(fs, a) || flow_rows(fs, a, 0, limit, rest, jump))
+        return -1;
+    fs->placed[a->index].last_page = (int)fs->book->npages - 1;
+    return 0;
+}
+
+/* ---- keeping the original pagination ---- */
+
+/* A jump line (（下转第N页）, （上接第N页）) in the article's lines. */
+static int jump_line(fl_state *fs, fl_art *a, const char *tmpl, int folio,
+                     double measure, cp_line **out)
+{
+    const char *text = fl_expand(fs->lc, fs->doc, tmpl, a->index, folio);
+    int line0 = a->lines.nlines;
+    if (fl_compose_string(fs->lc, text, STY_JUMP, measure, &a->lines) ||
+        a->lines.nlines == line0)
+        return -1;
+    *out = &a->lines.lines[line0];
+    (*out)->ln.article = a->index;
+    (*out)->ln.role = STY_JUMP;
+    return 0;
+}
+
+/* Set the rest of an article that broke off, after （上接第N页）, where
+ * the layout now stands; then fill in its （下转第M页）. */
+static int place_tail(fl_state *fs, fl_art *a, int rest, const fl_jump *jump)
+{
+    const sty_furniture *fu = &fs->st->furniture;
+    const sty_page *pg = &fs->st->page;
+    if (fs->y > 0)
+        fs->y += pg->article_gap;
+    if (fs->y >= pg->lines && new_page(fs))
+        return -1;
+    int here = (int)fs->book->npages; /* folio of the tail's page */
+    cp_line *cl;
+    if (fu->jump_to &&
+        (jump_line(fs, a, fu->jump_to, here, jump->w, &cl) ||
+         fl_put_line(&fs->book->pages[jump->page], cl, 0, jump->x, jump->y, 0)))
+        return -1;
+    /* the tail goes on like a body, after its （上接…） row */
+    fl_art t = *a;
+    fl_row *rows = malloc(((size_t)(a->nrows - rest) + 1) * sizeof *rows);
+    if (!rows)
+        return -1;
+    memset(&rows[0], 0, sizeof rows[0]);
+    rows[0].h = 1;
+    rows[0].flags = FL_KEEP_NEXT | FL_FIRST | FL_LAST;
+    if (fu->jump_from) {
+        if (jump_line(fs, a, fu->jump_from, jump->page + 1, sty_column_width(fs->st), &cl)) {
+            free(rows);
+            return -1;
+        }
+        rows[0].line0 = a->lines.nlines - 1;
+        rows[0].nlines = 1;
+        rows[0].adv = pg->pitch;
+        rows[0].top = (pg->pitch - fs->st->roles[STY_JUMP].size) / 2 +
+                      EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
+    }
+    memcpy(rows + 1, a->rows + rest, (size_t)(a->nrows - rest) * sizeof *rows);
+    t.lines = a->lines;
+    t.rows = rows;
+    t.nrows = a->nrows - rest + 1;
+    int r2;
+    fl_jump j2;
+    int rc = flow_rows(fs, &t, 0, 0, &r2, &j2);
+    free(rows);
+    fs->placed[a->index].last_page = (int)fs->book->npages - 1;
+    return rc;
+}
+
+/* Before the head of an article with a recorded page: go to that page
+ * (when the layout is ahead of the original), or say why it cannot. */
+static int seek_original(fl_state *fs, const fl_art *a)
+{
+    const doc_article *d = &fs->doc->articles[a->index];
+    if (!fs->original || d->page <= 0 || a->part)
+        return 0;
+    int here = (int)fs->book->npages + (fs->y > 0 && fs->st->page.new_page);
+    if (here > d->page) {
+        diag_warn(fs->lc->d, d->pos, "article '%s' starts on page %d, not on "
+                  "its original page %d: the articles before it take more "
+                  "room than in the original", d->id, here, d->page);
+        return 0;
+    }
+    int blank = 0;
+    while ((int)fs->book->npages < d->page) {
+        if (new_page(fs))
+            return -1;
+        blank++;
+    }
+    if (blank > 1 || (blank == 1 && !fs->st->page.new_page))
+        diag_warn(fs->lc->d, d->pos, "article '%s' moved to its original page "
+                  "%d: the articles before it take less room than in the "
+                  "original, %d page%s left blank", d->id, d->page, blank - 1,
+                  blank - 1 == 1 ? "" : "s");
+    return 0;
+}
+
+/* The book page the article after i must start on, as a page count, or 0. */
+static int next_limit(const fl_state *fs, size_t i)
+{
+    for (size_t k = i + 1; fs->original && k < fs->doc->narticles; k++) {
+        const doc_article *d = &fs->doc->articles[k];
+        if (d->part)
+            continue;
+        return d->page > 1 ? d->page - 1 : 0;
     }
     return 0;
 }
@@ -236,14 +371,36 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
     fs.doc = doc;
     fs.book = book;
     fs.placed = placed;
-    fs.article = 0;
-    int rc = new_page(&fs);
+    fs.original = lc->opts.original_pages;
+    fl_art *arts = calloc(doc->narticles + 1, sizeof *arts);
+    int rc = arts ? new_page(&fs) : -1;
+    int tail = -1, rest = 0;
+    fl_jump jump = {0, 0, 0, 0};
     for (size_t i = 0; rc == 0 && i < doc->narticles; i++) {
-        fl_art a;
-        rc = rw_article(lc, doc, (int)i, &a);
+        rc = rw_article(lc, doc, (int)i, &arts[i]);
         if (rc == 0)
-            rc = flow_article(&fs, &a);
-        rw_free(&a);
+            rc = seek_original(&fs, &arts[i]);
+        int r = arts[i].nrows;
+        fl_jump j;
+        if (rc == 0)
+            rc = flow_article(&fs, &arts[i], next_limit(&fs, i), &r, &j);
+        if (rc == 0 && tail >= 0 && !doc->articles[i].part &&
+            (i + 1 >= doc->narticles || !doc->articles[i + 1].part)) {
+            rc = place_tail(&fs, &arts[tail], rest, &jump);
+            tail = -1;
+        }
+        if (r < arts[i].nrows) {
+            if (tail >= 0 && rc == 0) /* two tails at once: set the first */
+                rc = place_tail(&fs, &arts[tail], rest, &jump);
+            tail = (int)i;
+            rest = r;
+            jump = j;
+        }
     }
+    if (rc == 0 && tail >= 0)
+        rc = place_tail(&fs, &arts[tail], rest, &jump);
+    for (size_t i = 0; arts && i < doc->narticles; i++)
+        rw_free(&arts[i]);
+    free(arts);
     return rc;
 }

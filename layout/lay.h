@@ -202,6 +202,7 @@ void lb_free(lb_para *p);
 
 struct lay_ctx {
     const sty_style *st;
+    lay_options opts;
     fnt_set *fs;
     diag_ctx *d;
     sh_ctx *sh;
@@ -241,6 +242,11 @@ const fnt_face *cp_face(lay_ctx *lc, sty_role_id role, unsigned flags,
                         doc_face face);
 
 /* ---- articles as rows of grid lines (rows.c) ---- */
+
+/* The ideographic em box of CJK fonts spans 0.88 em above the baseline
+ * and 0.12 em below it (the OpenType 'ideo' baseline at -0.12 em);
+ * lines are placed so that their em boxes sit in the grid. */
+#define EMBOX_ASCENT 0.88
 
 enum {
     FL_KEEP_NEXT = 1 << 0, /* may not end a column (heads) */

@@ -21,6 +21,11 @@ lay_ctx *lay_new(const sty_style *st, fnt_set *fs, diag_ctx *d)
     return lc;
 }
 
+void lay_set_options(lay_ctx *lc, const lay_options *o)
+{
+    lc->opts = *o;
+}
+
 void lay_free(lay_ctx *lc)
 {
     if (!lc)

@@ -111,9 +111,15 @@ typedef struct lay_compose_opts {
     double indent;  /* first-line indent in em; < 0: the style's */
 } lay_compose_opts;
 
+/* How to lay out an issue. */
+typedef struct lay_options {
+    int original_pages; /* start articles on their recorded pages */
+} lay_options;
+
 typedef struct lay_ctx lay_ctx;
 
 lay_ctx *lay_new(const sty_style *st, fnt_set *fs, diag_ctx *d);
+void lay_set_options(lay_ctx *lc, const lay_options *o);
 void lay_free(lay_ctx *lc);
 /* Lay out a whole issue; the pages live until lay_free. */
 int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);

@@ -7,10 +7,6 @@
 
 #include "lay.h"
 
-/* The ideographic em box of CJK fonts spans 0.88 em above the baseline
- * and 0.12 em below it (the OpenType 'ideo' baseline at -0.12 em);
- * lines are placed so that their em boxes sit in the grid. */
-#define EMBOX_ASCENT 0.88
 
 /* Slack when rounding heights up to whole grid lines, in grid lines. */
 #define GRID_EPS 1e-6

@@ -19,3 +19,35 @@ if need pdftotext pdfinfo python3; then
     "$BULLETIN" build "$EX" -o "$T/a.pdf" --dump geometry >"$T/geo" 2>/dev/null
     python3 "$ROOT/tests/e2e/pages.py" "$EX" "$T/a.pdf" "$T/map" "$T/geo"
 fi
+
+# --pages original: every article on its recorded page, jumps announced
+"$BULLETIN" build "$EX" --pages original --dump pagemap >"$T/orig" 2>"$T/err"
+total=$(awk -F'\t' '$1 == "article" && $4 ~ /original/' "$T/orig" | wc -l)
+same=$(awk -F'\t' '$1 == "article" && $4 ~ /original/ && $4 !~ /differs/' "$T/orig" | wc -l)
+check "--pages original: all $total articles start on their original page ($same)" [ "$same" -eq "$total" ]
+check "--pages original: a blank page is reported with its reason" grep -q "left blank" "$T/err"
+"$BULLETIN" build "$EX" --pages original --dump lines 2>/dev/null >"$T/olines"
+to=$(grep -c '（下转第[0-9]*页）' "$T/olines")
+from=$(grep -c '（上接第[0-9]*页）' "$T/olines")
+check "--pages original: every （下转第N页） has its （上接第M页） ($to, $from)" [ "$to" -ge 1 -a "$to" -eq "$from" ]
+# the numbers point at each other: 下转 names the page of the 上接 and back
+python3 - "$T/olines" <<'PY'
+import re, sys
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding='utf-8')]
+label = {}
+bad = []
+for p, c, n, t in rows:
+    m = re.search(r'（下转第(\d+)页）', t)
+    if m:
+        label.setdefault('to', []).append((int(p), int(m.group(1))))
+    m = re.search(r'（上接第(\d+)页）', t)
+    if m:
+        label.setdefault('from', []).append((int(p), int(m.group(1))))
+# PDF page and folio differ by the front matter: use the differences
+for (p1, n1), (p2, n2) in zip(label.get('to', []), label.get('from', [])):
+    if n1 - n2 != p2 - p1:
+        bad.append('下转 on PDF page %d names %d, 上接 on PDF page %d names %d' % (p1, n1, p2, n2))
+for b in bad:
+    print('#   ' + b)
+print(('not ok' if bad else 'ok') + ' - --pages original: jump lines name each other\'s pages')
+PY
