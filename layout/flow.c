@@ -64,7 +64,9 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
     if (r->frame_h > 0) {
         double w = a->single || column == 0 ? sty_area_width(fs->st)
                                             : sty_column_width(fs->st);
-        if (fl_put_box(p, LAY_BOX_FRAME, x, top + r->frame_top, w, r->frame_h))
+        double fy = top + r->frame_top;
+        if (r->image ? fl_put_image(p, r->image, x, fy, w, r->frame_h)
+                     : fl_put_box(p, LAY_BOX_FRAME, x, fy, w, r->frame_h))
             return -1;
     }
     for (int i = 0; i < r->nlines; i++) {
@@ -180,6 +182,25 @@ static int place_head(fl_state *fs, const fl_art *a)
 }
 
 /* Fill the columns of the rest of the page from row *s. */
+/* A figure that does not fit what is left of a column lets the lines
+ * after it go first; it floats to the next column. */
+static void float_figure(fl_row *rows, int s, int n, int cap)
+{
+    int k = s, used = 0;
+    while (k < n && used + rows[k].h <= cap)
+        used += rows[k++].h;
+    if (k >= n || !(rows[k].flags & FL_FLOAT))
+        return;
+    int j = k + 1;
+    while (j < n && !(rows[j].flags & FL_FLOAT) && used + rows[j].h <= cap)
+        used += rows[j++].h;
+    if (j == k + 1)
+        return;
+    fl_row fig = rows[k];
+    memmove(&rows[k], &rows[k + 1], (size_t)(j - k - 1) * sizeof *rows);
+    rows[j - 1] = fig;
+}
+
 /* Fill the columns of the rest of the page from row *s; with reserve,
  * the last column keeps its last line free (for a jump line). */
 static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
@@ -187,6 +208,8 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
 {
     int cap = fs->st->page.lines - fs->y, used = 0;
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
+        /* the flow owns the rows it was given (rw_article made them) */
+        float_figure((fl_row *)a->rows, *s, a->nrows, cap);
         int k = fill(a->rows, *s, a->nrows, cap - (reserve && c == ncols));
         if (k == *s && fs->y == 0 && c == 1)
             k = *s + 1; /* taller than a page: set it anyway */

@@ -195,7 +195,7 @@ static int masthead(lay_ctx *lc, const doc_issue *doc, fr_list *l)
     const sty_furniture *f = &lc->st->furniture;
     if (add_el(l, STY_MASTHEAD, m->publication.text, m->publication.pos))
         return -1;
-    if (f->issue_mark &&
+    if (f->issue_mark && m->issue &&
         add_el(l, STY_ISSUE_MARK, fl_expand(lc, doc, f->issue_mark, -1, 0),
                diag_nopos()))
         return -1;

@@ -252,6 +252,7 @@ enum {
     FL_KEEP_NEXT = 1 << 0, /* may not end a column (heads) */
     FL_FIRST = 1 << 1,     /* first line of a paragraph */
     FL_LAST = 1 << 2,      /* last line of a paragraph */
+    FL_FLOAT = 1 << 3,     /* a figure: text after it may go before it */
 };
 
 /* A unit of vertical flow: one or more composed lines (or a frame) that
@@ -265,6 +266,7 @@ typedef struct fl_row {
     double frame_h;       /* > 0: a figure placeholder frame of this height
                              above the lines */
     double frame_top;     /* from the row's top to the frame's top */
+    const char *image;    /* the frame shows this image file */
 } fl_row;
 
 typedef struct fl_art {
@@ -313,6 +315,8 @@ int fl_put_line(fl_page *pg, const cp_line *cl, int column, double x,
                 double y, int grid);
 int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
                double h);
+int fl_put_image(fl_page *pg, const char *path, double x, double y, double w,
+                 double h);
 int fl_put_link(fl_page *pg, double x, double y, double w, double h,
                 const char *dest);
 int fl_put_dest(fl_page *pg, const char *name, double x, double y);

@@ -49,11 +49,13 @@ typedef struct lay_line {
 typedef enum lay_box_kind {
     LAY_BOX_FRAME, /* stroked rectangle: figure placeholder, boxed notice */
     LAY_BOX_FILL,  /* filled rectangle: rules, the side tab */
+    LAY_BOX_IMAGE, /* an image file scaled into the rectangle */
 } lay_box_kind;
 
 typedef struct lay_box {
     lay_box_kind kind;
     double x, y, w, h;
+    const char *image;  /* LAY_BOX_IMAGE: the file (PNG or JPEG) */
 } lay_box;
 
 /* A clickable area that jumps to a named destination. */

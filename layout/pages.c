@@ -47,7 +47,16 @@ int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
     lay_box *b = VEC_PUSH(pg->boxes, pg->nboxes, pg->capboxes);
     if (!b)
         return -1;
-    *b = (lay_box){kind, x, y, w, h};
+    *b = (lay_box){kind, x, y, w, h, NULL};
+    return 0;
+}
+
+int fl_put_image(fl_page *pg, const char *path, double x, double y, double w,
+                 double h)
+{
+    if (fl_put_box(pg, LAY_BOX_IMAGE, x, y, w, h))
+        return -1;
+    pg->boxes[pg->nboxes - 1].image = path;
     return 0;
 }
 
@@ -99,12 +108,13 @@ static const char *template_value(lay_ctx *lc, const doc_issue *doc,
 #define IS(s) (n == strlen(s) && strncmp(name, s, n) == 0)
     if (IS("publication"))
         return m->publication.text ? m->publication.text : "";
+    /* numbers the front matter does not give print as nothing */
     if (IS("year"))
-        return ar_printf(lc->ar, "%d", m->year);
+        return m->year ? ar_printf(lc->ar, "%d", m->year) : "";
     if (IS("issue"))
-        return ar_printf(lc->ar, "%d", m->issue);
+        return m->issue ? ar_printf(lc->ar, "%d", m->issue) : "";
     if (IS("total"))
-        return ar_printf(lc->ar, "%d", m->total);
+        return m->total ? ar_printf(lc->ar, "%d", m->total) : "";
     if (IS("page"))
         return ar_printf(lc->ar, "%d", page);
     if (IS("column"))

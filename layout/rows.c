@@ -1,5 +1,6 @@
 /* rows.c: an article as rows of whole grid lines: its head spanning the
  * type area, its body in the columns */
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -263,12 +264,28 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
     if (!r)
         return -1;
-    /* a placeholder of 3:4 height to width, until images are set */
-    double frame = measure * 0.75;
-    size_row(lc, STY_CAPTION, lc->st->roles[STY_CAPTION].size, r, line0, a->lines.nlines - line0, frame);
+    /* the image at the measure's width, or a framed placeholder; never
+     * taller than a column less two lines */
+    const sty_page *pg = &lc->st->page;
+    int iw = 0, ih = 0;
+    double ratio = pg->figure_ratio;
+    if (b->image_found && gdk_pixbuf_get_file_info(b->image, &iw, &ih) && iw > 0)
+        ratio = (double)ih / iw;
+    else if (b->image_found)
+        diag_warn(lc->d, b->pos, "cannot read the image '%s': a framed "
+                  "placeholder is set", b->image);
+    double frame = measure * ratio, most = (pg->lines - 2) * pg->pitch;
+    if (frame > most)
+        frame = most;
+    double size = lc->st->roles[STY_CAPTION].size;
+    size_row(lc, STY_CAPTION, size, r, line0, a->lines.nlines - line0, frame);
     r->frame_h = frame;
-    r->frame_top = r->top - frame - EMBOX_ASCENT * lc->st->roles[STY_CAPTION].size;
-    r->flags = FL_FIRST | FL_LAST;
+    r->frame_top = r->top - frame - EMBOX_ASCENT * size;
+    r->image = iw > 0 ? b->image : NULL;
+    r->flags = FL_FIRST | FL_LAST | FL_FLOAT;
+    if (b->wide)
+        diag_warn(lc->d, b->pos, "page-wide figures are not set across the "
+                  "columns yet: set at the column's width");
     return 0;
 }
 

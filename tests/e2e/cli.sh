@@ -61,3 +61,19 @@ check "fonts: a character no font has is reported at its position" \
     grep -q "glyph.md:8:3: warning: no installed font has character" "$T/err"
 check "fonts: a character taken from a fallback font is reported at its position" \
     grep -q "glyph.md:8:6: warning: character 'ꙮ' (U+A66E) is not in Noto Serif CJK SC (role song)" "$T/err"
+
+# figures: a JPEG passed through unchanged, a PNG, a framed placeholder
+FIG=$ROOT/tests/data/figures/figures.md
+"$BULLETIN" build "$FIG" -o "$T/fig.pdf" 2>"$T/err"
+check "figures: the issue builds" [ $? -eq 0 -a -s "$T/fig.pdf" ]
+check "figures: a missing image is reported at its position" \
+    grep -q "figures.md:16:1: warning: image 'missing.jpg' not found" "$T/err"
+if need pdfimages pdftotext; then
+    check "figures: the JPEG is embedded as JPEG (passed through)" sh -c \
+        "pdfimages -list '$T/fig.pdf' | awk '\$3 == \"image\" && \$4 == 80 && \$5 == 60 && \$9 == \"jpeg\"' | grep -q ."
+    check "figures: the PNG is embedded" sh -c \
+        "pdfimages -list '$T/fig.pdf' | awk '\$4 == 60 && \$5 == 60' | grep -q ."
+    pdftotext "$T/fig.pdf" - | tr -d ' \n' >"$T/figtext"
+    check "figures: every caption is printed" sh -c \
+        "grep -q 委员视察现场 '$T/figtext' && grep -q 示意图 '$T/figtext' && grep -q 缺失的照片 '$T/figtext'"
+fi
