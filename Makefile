@@ -1,5 +1,5 @@
 # Makefile: builds the bulletin tool; `make help` lists the targets.
-PKGS := pangocairo pangoft2 harfbuzz cairo fontconfig yaml-0.1 gdk-pixbuf-2.0
+PKGS := pangocairo pangoft2 harfbuzz cairo fontconfig yaml-0.1 gdk-pixbuf-2.0 jansson
 CC ?= cc
 CFLAGS ?= -O2 -g
 BUILD ?= build

@@ -21,7 +21,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
     "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
-    "                      [--pages original|auto]\n"
+    "                      [--pages original|auto] [--lineation original|compose]\n"
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
@@ -34,7 +34,9 @@ static const char usage[] =
     "         --dump lines prints page, column, line and text of every\n"
     "         composed line (no PDF unless -o is given); --dump doc prints\n"
     "         the parsed document; --png writes page proofs; --pages\n"
-    "         original starts each article on its recorded page\n"
+    "         original starts each article on its recorded page;\n"
+    "         --lineation original (the default) keeps the original's line\n"
+    "         breaks recorded in SOURCE.lines.json, compose breaks anew\n"
     "compose  compose plain paragraphs, one per input line, and print the\n"
     "         lines, an empty line after each paragraph\n"
     "import   turn an old issue's extracted text or Markdown conversion into\n"
@@ -43,7 +45,7 @@ static const char usage[] =
 
 typedef struct opts {
     const char *cmd, *source, *out, *style, *dump, *png;
-    const char *kind, *publication, *report, *pages;
+    const char *kind, *publication, *report, *pages, *lineation;
     double dpi, measure, size, indent;
 } opts;
 
@@ -71,6 +73,7 @@ static int take_option(opts *o, const char *name, const char *val)
                        : !strcmp(name, "--png")   ? &o->png
                        : !strcmp(name, "--kind")  ? &o->kind
                        : !strcmp(name, "--pages") ? &o->pages
+                       : !strcmp(name, "--lineation") ? &o->lineation
                        : !strcmp(name, "--report") ? &o->report
                        : !strcmp(name, "--publication") ? &o->publication
                                                   : NULL;
@@ -212,7 +215,16 @@ static int cmd_build(run *r, const opts *o)
     }
     if (o->pages && strcmp(o->pages, "original") && strcmp(o->pages, "auto"))
         return usage_error("--pages takes 'original' or 'auto', not", o->pages);
-    lay_options lo = {o->pages && !strcmp(o->pages, "original")};
+    if (o->lineation && strcmp(o->lineation, "original") &&
+        strcmp(o->lineation, "compose"))
+        return usage_error("--lineation takes 'original' or 'compose', not",
+                           o->lineation);
+    lay_options lo = {o->pages && !strcmp(o->pages, "original"),
+                      !o->lineation || !strcmp(o->lineation, "original")};
+    if (lo.lineation &&
+        in_read_lineation(in_lineation_path(r->ar, o->source), doc, r->ar,
+                          &r->d))
+        return EXIT_INPUT;
     const lay_doc *pages;
     if (open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
         return EXIT_INPUT;

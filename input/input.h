@@ -64,6 +64,9 @@ typedef struct doc_block {
     const char *image;   /* DOC_FIGURE: path resolved against the source */
     int image_found;     /* DOC_FIGURE: the file exists */
     int wide;            /* DOC_FIGURE: spans all columns */
+    const char *const *orig_lines; /* the printed lines of the original
+                                      (from NAME.lines.json), or NULL */
+    size_t norig;
     doc_pos pos;
 } doc_block;
 
@@ -140,6 +143,15 @@ int in_parse_file(const char *path, ar_arena *ar, diag_ctx *d,
 /* The same for text already in memory; name is used in messages. */
 int in_parse_text(const char *name, const char *text, size_t len,
                   ar_arena *ar, diag_ctx *d, const doc_issue **out);
+
+/* Attach the original printed lines recorded in a sidecar file (the
+ * importer's NAME.lines.json) to the paragraphs they belong to; a missing
+ * file is not an error. Blocks whose text no longer matches the recorded
+ * lines (the source was edited) get none, with a warning. */
+int in_read_lineation(const char *path, const doc_issue *doc, ar_arena *ar,
+                      diag_ctx *d);
+/* The sidecar path of a source: NAME.lines.json beside NAME.md. */
+char *in_lineation_path(ar_arena *ar, const char *source);
 
 /* Plain text of a doc_text (spans concatenated, breaks as "\n"). */
 char *doc_text_plain(ar_arena *ar, const doc_text *t);

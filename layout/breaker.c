@@ -235,6 +235,27 @@ out:
     return rc;
 }
 
+/* Lines given by the original's lineation: each ends where the print
+ * ended it; squeezing, hanging and, as a last resort, tightening make it
+ * fit (lb_positions). */
+static int given_lines(lb_para *p)
+{
+    p->nlines = 0;
+    int a = 0;
+    for (int k = 0; k < p->prm.nbreaks && a < p->n; k++) {
+        int b = p->prm.breaks[k] + 1, hang = 0;
+        if (b <= a || b > p->n)
+            continue;
+        int indent = line_indent(p, p->nlines);
+        b = extend_spaces(p, b);
+        lb_fits(p, a, b, p->prm.measure - indent, &hang);
+        if (lb_add_line(p, a, b, indent, hang, 0))
+            return -1;
+        a = b;
+    }
+    return a < p->n ? by_lines_from(p, a) : 0;
+}
+
 /* Compose; against a 孤字 last line, first squeeze an earlier line to
  * take one more unit, then tighten the whole paragraph step by step
  * within the style's bound, and last pull a character down. */
@@ -291,7 +312,7 @@ int lb_compose(const sh_cluster *cl, int n, const lb_params *prm,
     int rc = out->it && out->pw && out->pg ? lb_items(cl, n, prm, out->it) : -1;
     if (rc == 0) {
         lb_prefix(out);
-        rc = compose_fitted(out);
+        rc = prm->breaks ? given_lines(out) : compose_fitted(out);
     }
     if (rc) {
         lb_free(out);

@@ -133,6 +133,37 @@ static cp_line *push_line(cp_block *out)
     return &out->lines[out->nlines++];
 }
 
+/* Where the original's lines end, as cluster indexes: each line's
+ * characters (white space not counted) are counted off the clusters.
+ * Returns the number of breaks, 0 when the text does not match. */
+static int orig_breaks(const sh_para *p, const char *const *orig,
+                       size_t norig, int *out)
+{
+    int k = 0, c = 0;
+    for (size_t l = 0; l < norig; l++) {
+        size_t want = 0;
+        for (const char *s = orig[l]; *s;) {
+            uint32_t cp;
+            s += u8_decode(s, strlen(s), &cp);
+            want += !u8_is_space(cp);
+        }
+        size_t got = 0;
+        while (c < p->ncl && got < want) {
+            const char *s = p->text + p->cl[c].start;
+            for (const char *e = s + p->cl[c].len; s < e;) {
+                uint32_t cp;
+                s += u8_decode(s, (size_t)(e - s), &cp);
+                got += !u8_is_space(cp);
+            }
+            c++;
+        }
+        if (got != want)
+            return 0;
+        out[k++] = c - 1;
+    }
+    return c == p->ncl || k > 0 ? k : 0;
+}
+
 /* Break a shaped paragraph and append its lines. */
 static int cp_shaped(lay_ctx *lc, const sh_para *p, const lb_params *prm,
                      const char *text, const sh_piece *pc, int npc,
@@ -241,6 +272,11 @@ int cp_text(lay_ctx *lc, const doc_text *t, const cp_spec *spec,
     sh_para p;
     if (sh_shape(lc->sh, text.s ? text.s : "", (int)text.len, pc, (int)npc, &p))
         goto out;
+    int *brk = NULL;
+    if (spec->orig && spec->norig && (brk = malloc(spec->norig * sizeof *brk))) {
+        prm.nbreaks = orig_breaks(&p, spec->orig, spec->norig, brk);
+        prm.breaks = prm.nbreaks ? brk : NULL;
+    }
     char *kept = ar_strndup(lc->ar, text.s ? text.s : "", text.len);
     p.text = kept; /* runs point into the arena copy */
     size_t first = (size_t)out->nlines;
@@ -250,6 +286,7 @@ int cp_text(lay_ctx *lc, const doc_text *t, const cp_spec *spec,
         out->lines[i].ln.article = spec->article;
     }
     sh_para_free(&p);
+    free(brk);
 out:
     free(pc);
     sb_free(&text);

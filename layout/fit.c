@@ -229,8 +229,15 @@ static int adjust(const lb_para *p, const lb_line *ln, int e, int avail,
         return delta;
     if (delta < 0 && !ln->emergency) {
         int n = squeeze_ops(p, a, content, op);
-        squeeze(op, n, -delta);
+        int left = squeeze(op, n, -delta);
         apply_ops(op, n, a, -1, sl, sr, gap);
+        if (left > 0 && content - a > 1) {
+            /* the last resort, for lines given by the original: tighten
+             * the line's characters evenly (never past a word's inside) */
+            int m = stretch_ops(p, a, content, op);
+            stretch(op, m, left);
+            apply_ops(op, m, a, -1, sl, sr, gap);
+        }
         delta = 0;
     } else if (delta > 0 && ln->justify) {
         int n = stretch_ops(p, a, content, op);

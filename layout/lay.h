@@ -139,6 +139,10 @@ typedef struct lb_params {
     int tighten_step;
     int orphan;           /* a last line this short is a 孤字 line */
     int em;               /* the body size, Pango units (for costs) */
+    const int *breaks;    /* lines given: each line ends after these
+                             clusters (the original's lineation); NULL:
+                             break by the strategy */
+    int nbreaks;
 } lb_params;
 
 /* A cluster as the composer sees it. */
@@ -232,6 +236,8 @@ typedef struct cp_spec {
     const char *prefix;   /* text set before the content (bullets) */
     const char *infix;    /* text set between prefix and content */
     double size;          /* pt; 0: the role's */
+    const char *const *orig; /* lines to reproduce (original lineation) */
+    size_t norig;
 } cp_spec;
 
 int cp_text(lay_ctx *lc, const doc_text *t, const cp_spec *spec,

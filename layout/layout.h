@@ -116,6 +116,7 @@ typedef struct lay_compose_opts {
 /* How to lay out an issue. */
 typedef struct lay_options {
     int original_pages; /* start articles on their recorded pages */
+    int lineation;      /* keep the original's line breaks where recorded */
 } lay_options;
 
 typedef struct lay_ctx lay_ctx;

@@ -97,7 +97,7 @@ static int add_block_row(lay_ctx *lc, fl_art *a, const doc_text *t,
     if (doc_text_empty(t) && !prefix)
         return 0;
     int line0 = a->lines.nlines;
-    cp_spec spec = {role, measure, a->index, 1, prefix, infix, 0};
+    cp_spec spec = {role, measure, a->index, 1, prefix, infix, 0, NULL, 0};
     double size = compose_fitted(lc, a, t, &spec, head);
     if (size <= 0)
         return -1;
@@ -119,7 +119,7 @@ int rw_block(lay_ctx *lc, const doc_text *t, sty_role_id role,
     a.index = -1;
     a.lines = *lines;
     int line0 = lines->nlines;
-    cp_spec spec = {role, measure, -1, 1, prefix, NULL, 0};
+    cp_spec spec = {role, measure, -1, 1, prefix, NULL, 0, NULL, 0};
     double size = compose_fitted(lc, &a, t, &spec, 1);
     *lines = a.lines;
     if (size <= 0)
@@ -130,12 +130,17 @@ int rw_block(lay_ctx *lc, const doc_text *t, sty_role_id role,
 }
 
 /* Body text: every line its own row, so paragraphs split over columns. */
-static int add_para_rows(lay_ctx *lc, fl_art *a, const doc_text *t,
+static int add_para_rows(lay_ctx *lc, fl_art *a, const doc_block *b,
                          sty_role_id role, double measure,
                          const char *prefix)
 {
+    const doc_text *t = &b->text;
     int line0 = a->lines.nlines;
-    cp_spec spec = {role, measure, a->index, 1, prefix, NULL, 0};
+    cp_spec spec = {role, measure, a->index, 1, prefix, NULL, 0, NULL, 0};
+    if (lc->opts.lineation && b->orig_lines) {
+        spec.orig = b->orig_lines;
+        spec.norig = b->norig;
+    }
     if (cp_text(lc, t, &spec, &a->lines))
         return -1;
     int n = a->lines.nlines - line0;
@@ -258,7 +263,7 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
                       double measure)
 {
     int line0 = a->lines.nlines;
-    cp_spec spec = {STY_CAPTION, measure, a->index, 0, NULL, NULL, 0};
+    cp_spec spec = {STY_CAPTION, measure, a->index, 0, NULL, NULL, 0, NULL, 0};
     if (cp_text(lc, &b->text, &spec, &a->lines))
         return -1;
     fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
@@ -319,10 +324,10 @@ static int add_body_block(lay_ctx *lc, fl_art *a, const doc_block *b,
         const char *bullet = b->bullet ? b->bullet : lc->st->roles[role].bullet;
         if (bullet && bullet[0] >= '0' && bullet[0] <= '9')
             bullet = ar_printf(lc->ar, "%s ", bullet);
-        return add_para_rows(lc, a, &b->text, role, measure, bullet);
+        return add_para_rows(lc, a, b, role, measure, bullet);
     }
     default:
-        return add_para_rows(lc, a, &b->text, role, measure, NULL);
+        return add_para_rows(lc, a, b, role, measure, NULL);
     }
 }
 

@@ -15,10 +15,11 @@ cairo libcairo2-dev
 fontconfig libfontconfig-dev
 yaml-0.1 libyaml-dev
 gdk-pixbuf-2.0 libgdk-pixbuf-2.0-dev
+jansson libjansson-dev
 "
 # everything else: compiler, fonts, test tools
 PACKAGES="gcc make pkg-config libpango1.0-dev libcairo2-dev libharfbuzz-dev
-libfontconfig-dev libyaml-dev libgdk-pixbuf-2.0-dev fonts-noto-cjk fonts-noto-cjk-extra
+libfontconfig-dev libyaml-dev libgdk-pixbuf-2.0-dev libjansson-dev fonts-noto-cjk fonts-noto-cjk-extra
 fonts-arphic-ukai fonts-arphic-uming poppler-utils qpdf python3 time"
 
 missing_packages() {
