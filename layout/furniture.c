@@ -137,7 +137,8 @@ static int furnish(lay_ctx *lc, const doc_issue *doc, fl_book *arts)
     for (size_t i = 0; i < arts->npages; i++) {
         fl_page *pg = &arts->pages[i];
         int number = (int)i + 1;
-        if (folio(lc, pg, number) || running_head(lc, doc, pg, number) ||
+        if ((lc->st->furniture.folios && folio(lc, pg, number)) ||
+            running_head(lc, doc, pg, number) ||
             (lc->st->furniture.side_tab && side_tab(lc, doc, pg, number)))
             return -1;
     }

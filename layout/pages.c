@@ -125,26 +125,50 @@ static const char *template_value(lay_ctx *lc, const doc_issue *doc,
     return NULL;
 }
 
-const char *fl_expand(lay_ctx *lc, const doc_issue *doc, const char *tmpl,
-                      int article, int page)
+/* Expand one group of a template; 0 when a value it names is empty (the
+ * group is then left out: no label without its number). */
+static int expand_group(lay_ctx *lc, const doc_issue *doc, const char *s,
+                        const char *end, int article, int page, sb_buf *sb)
 {
-    sb_buf sb;
-    sb_init(&sb);
-    for (const char *s = tmpl; *s;) {
-        const char *close = *s == '{' ? strchr(s, '}') : NULL;
+    while (s < end) {
+        const char *close = *s == '{' ? memchr(s, '}', (size_t)(end - s)) : NULL;
         const char *v = close ? template_value(lc, doc, s + 1,
                                                (size_t)(close - s - 1),
                                                article, page)
                               : NULL;
+        if (v && !*v)
+            return 0;
         if (v) {
-            sb_adds(&sb, v);
+            sb_adds(sb, v);
             s = close + 1;
         } else {
-            sb_addc(&sb, *s++);
+            sb_addc(sb, *s++);
         }
+    }
+    return 1;
+}
+
+const char *fl_expand(lay_ctx *lc, const doc_issue *doc, const char *tmpl,
+                      int article, int page)
+{
+    sb_buf sb, group;
+    sb_init(&sb);
+    sb_init(&group);
+    for (const char *s = tmpl;;) {
+        const char *bar = strchr(s, '|'), *end = bar ? bar : s + strlen(s);
+        sb_clear(&group);
+        if (expand_group(lc, doc, s, end, article, page, &group) && group.len) {
+            if (sb.len)
+                sb_addc(&sb, '|');
+            sb_add(&sb, group.s, group.len);
+        }
+        if (!bar)
+            break;
+        s = bar + 1;
     }
     const char *out = ar_strndup(lc->ar, sb.s ? sb.s : "", sb.len);
     sb_free(&sb);
+    sb_free(&group);
     return out;
 }
 

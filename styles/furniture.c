@@ -26,6 +26,7 @@ static const sty_key furniture_keys[] = {
     {"side-tab-height", K_LEN, offsetof(sty_furniture, tab_height), 0},
     {"jump-to", K_STR, offsetof(sty_furniture, jump_to), 0},
     {"jump-from", K_STR, offsetof(sty_furniture, jump_from), 0},
+    {"folios", K_BOOL, offsetof(sty_furniture, folios), 1},
     {NULL, 0, 0, 0},
 };
 

@@ -162,6 +162,7 @@ typedef struct sty_furniture {
     const char *tab_odd, *tab_even; /* its text; '|' separates groups */
     double tab_width, tab_top, tab_height;
     const char *jump_to, *jump_from; /* （下转第{page}页） … */
+    int folios;            /* page numbers at the foot */
 } sty_furniture;
 
 typedef struct sty_style {
