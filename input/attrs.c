@@ -17,6 +17,7 @@ static const struct {
     {"pinyin", IN_ROLE_PINYIN},      /* pinyin line under a title */
     {"byline", IN_ROLE_BYLINE},      /* author */
     {"date", IN_ROLE_DATE},          /* date line of a speech */
+    {"box", IN_ROLE_BOX},            /* boxed notice, e.g. 【多媒体资讯】 */
 };
 
 in_role in_role_from_class(const char *cls)

@@ -50,7 +50,7 @@ static in_role bl_container(const bl_state *b)
     if (b->quote)
         return b->quote;
     for (int i = b->p->ndivs - 1; i >= 0; i--)
-        if (b->p->divs[i] != IN_ROLE_OTHER)
+        if (b->p->divs[i] != IN_ROLE_OTHER && b->p->divs[i] != IN_ROLE_BOX)
             return b->p->divs[i];
     return IN_ROLE_NONE;
 }
@@ -138,6 +138,7 @@ static int bl_fence(bl_state *b, const in_line *l, size_t i)
         return 1;
     }
     p->div_pos[p->ndivs] = pos;
+    p->div_box[p->ndivs] = role == IN_ROLE_BOX ? ++p->boxes : 0;
     p->divs[p->ndivs++] = role;
     return 1;
 }

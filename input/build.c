@@ -182,6 +182,8 @@ static void push_block(in_parser *p, doc_block_kind kind, const doc_text *t,
     b->kind = kind;
     b->text = *t;
     b->pos = pos;
+    for (int i = p->ndivs - 1; i >= 0 && !b->box; i--)
+        b->box = p->div_box[i]; /* inside a boxed notice */
     if (kind != DOC_EDNOTE && kind != DOC_NOTE)
         p->in_body = 1;
 }

@@ -64,6 +64,7 @@ typedef struct doc_block {
     const char *image;   /* DOC_FIGURE: path resolved against the source */
     int image_found;     /* DOC_FIGURE: the file exists */
     int wide;            /* DOC_FIGURE: spans all columns */
+    int box;             /* the boxed notice it belongs to (from 1), or 0 */
     const char *const *orig_lines; /* the printed lines of the original
                                       (from NAME.lines.json), or NULL */
     size_t norig;

@@ -51,6 +51,7 @@ typedef enum in_role {
     IN_ROLE_PINYIN,
     IN_ROLE_BYLINE,
     IN_ROLE_DATE,
+    IN_ROLE_BOX,   /* a boxed notice: its blocks are framed together */
     IN_ROLE_OTHER, /* a div with a class the format does not define */
 } in_role;
 
@@ -78,7 +79,9 @@ typedef struct in_parser {
 
     in_role divs[IN_MAX_DIVS];
     doc_pos div_pos[IN_MAX_DIVS];
+    int div_box[IN_MAX_DIVS]; /* box number of a box div */
     int ndivs;
+    int boxes;     /* boxes opened so far */
     int warned_orphan; /* "text before the first article" reported once */
 } in_parser;
 

@@ -72,7 +72,8 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
     for (int i = 0; i < r->nlines; i++) {
         double base = top + r->top + i * r->adv;
         int grid = (int)((base - pg->top) / pg->pitch) + 1;
-        if (fl_put_line(p, &a->lines.lines[r->line0 + i], column, x, base, grid))
+        if (fl_put_line(p, &a->lines.lines[r->line0 + i], column, x + r->dx,
+                        base, grid))
             return -1;
     }
     return 0;

@@ -273,6 +273,7 @@ typedef struct fl_row {
                              above the lines */
     double frame_top;     /* from the row's top to the frame's top */
     const char *image;    /* the frame shows this image file */
+    double dx;            /* the lines stand this far right of the column */
 } fl_row;
 
 typedef struct fl_art {

@@ -331,6 +331,41 @@ static int add_body_block(lay_ctx *lc, fl_art *a, const doc_block *b,
     }
 }
 
+/* A boxed notice: its blocks composed inside a frame as one row that is
+ * never split, half a grid line of room above and below the text. */
+static int add_box(lay_ctx *lc, fl_art *a, const doc_block *b, size_t n,
+                   double measure)
+{
+    const sty_page *pg = &lc->st->page;
+    double inner = measure - 2 * pg->box_padding;
+    int line0 = a->lines.nlines;
+    for (size_t i = 0; i < n; i++) {
+        sty_role_id role = b[i].kind == DOC_ITEM ? STY_ITEM : STY_BODY;
+        const char *bullet = b[i].kind == DOC_ITEM
+                                 ? (b[i].bullet ? b[i].bullet
+                                                : lc->st->roles[role].bullet)
+                                 : NULL;
+        cp_spec spec = {role, inner, a->index, b[i].kind != DOC_ITEM, bullet,
+                        NULL, 0, NULL, 0};
+        if (cp_text(lc, &b[i].text, &spec, &a->lines))
+            return -1;
+    }
+    fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
+    if (!r)
+        return -1;
+    double size = lc->st->roles[STY_BODY].size;
+    r->line0 = line0;
+    r->nlines = a->lines.nlines - line0;
+    r->h = r->nlines + 1;
+    r->adv = pg->pitch;
+    r->top = pg->pitch / 2 + (pg->pitch - size) / 2 + EMBOX_ASCENT * size;
+    r->dx = pg->box_padding;
+    r->frame_top = pg->pitch / 4;
+    r->frame_h = r->h * pg->pitch - pg->pitch / 2;
+    r->flags = FL_FIRST | FL_LAST;
+    return 0;
+}
+
 int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
 {
     const doc_article *d = &doc->articles[index];
@@ -344,9 +379,18 @@ int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
     size_t first = 0;
     if (add_head(lc, out, d, &first))
         return -1;
-    for (size_t i = first; i < d->nblocks; i++)
-        if (add_body_block(lc, out, &d->blocks[i], measure))
+    for (size_t i = first; i < d->nblocks;) {
+        size_t n = 1;
+        if (d->blocks[i].box) { /* the blocks of one boxed notice */
+            while (i + n < d->nblocks && d->blocks[i + n].box == d->blocks[i].box)
+                n++;
+            if (add_box(lc, out, &d->blocks[i], n, measure))
+                return -1;
+        } else if (add_body_block(lc, out, &d->blocks[i], measure)) {
             return -1;
+        }
+        i += n;
+    }
     return 0;
 }
 

@@ -24,6 +24,7 @@ static const sty_key page_keys[] = {
     {"article-gap", K_INT, offsetof(sty_page, article_gap), 0},
     {"article-new-page", K_BOOL, offsetof(sty_page, new_page), 0},
     {"figure-ratio", K_NUM, offsetof(sty_page, figure_ratio), 1},
+    {"box-padding", K_LEN, offsetof(sty_page, box_padding), 0},
     {NULL, 0, 0, 0},
 };
 

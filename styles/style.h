@@ -100,6 +100,7 @@ typedef struct sty_page {
     int article_gap;       /* grid lines between articles on one page */
     int new_page;          /* every article (not a part) starts a page */
     double figure_ratio;   /* height to width of a missing image's frame */
+    double box_padding;    /* inside a boxed notice's frame, left and right */
     sty_role_id head_order[STY_NROLES]; /* order of the head elements */
     int nhead_order;
 } sty_page;

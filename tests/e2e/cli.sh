@@ -77,3 +77,11 @@ if need pdfimages pdftotext; then
     check "figures: every caption is printed" sh -c \
         "grep -q 委员视察现场 '$T/figtext' && grep -q 示意图 '$T/figtext' && grep -q 缺失的照片 '$T/figtext'"
 fi
+
+# a boxed notice: its text set (unsplit) in a column
+BOX=$ROOT/tests/data/box/box.md
+"$BULLETIN" build "$BOX" --dump lines >"$T/box" 2>"$T/err"
+check "box: the notice is set and no class is unknown" sh -c \
+    "grep -q '【多媒体资讯】' '$T/box' && ! grep -q unknown '$T/err'"
+check "box: all its lines in one column" sh -c \
+    "[ \$(grep -E '多媒体|委员讲堂|专家解读|读书分享' '$T/box' | cut -f1,2 | sort -u | wc -l) -eq 1 ]"
