@@ -253,11 +253,17 @@ static void report_missing(fnt_set *fs, fnt_role r, diag_ctx *d)
         if (pkg)
             sb_printf(&sb, " (Debian package %s)", pkg);
     }
-    diag_error(d, sl->pos, "no font for role %s (%s): none of %s is "
-               "installed; install the package, e.g. 'apt-get install %s'",
-               fnt_role_name(r), fnt_role_label(r), sb.s ? sb.s : "-",
-               sl->ncand && package_of(&sl->cand[0])
-                   ? package_of(&sl->cand[0]) : "<package>");
+    const char *pkg = sl->ncand ? package_of(&sl->cand[0]) : NULL;
+    if (pkg)
+        diag_error(d, sl->pos, "no font for role %s (%s): none of %s is "
+                   "installed; install it: apt-get install %s",
+                   fnt_role_name(r), fnt_role_label(r), sb.s ? sb.s : "-", pkg);
+    else
+        diag_error(d, sl->pos, "no font for role %s (%s): none of %s is "
+                   "installed, and no Debian package is known for it; "
+                   "install a font of that family or name another in the "
+                   "style", fnt_role_name(r), fnt_role_label(r),
+                   sb.s ? sb.s : "-");
     sb_free(&sb);
 }
 

@@ -85,3 +85,11 @@ check "box: the notice is set and no class is unknown" sh -c \
     "grep -q '【多媒体资讯】' '$T/box' && ! grep -q unknown '$T/err'"
 check "box: all its lines in one column" sh -c \
     "[ \$(grep -E '多媒体|委员讲堂|专家解读|读书分享' '$T/box' | cut -f1,2 | sort -u | wc -l) -eq 1 ]"
+
+# a font role that cannot be resolved stops the build, naming the package
+sed -e '/^fangsong-substitute/d' -e '/^\[emphasis\]/,/^font/ s/^font = .*/font = fangsong/' \
+    "$ROOT/styles/jincheng-2020.style" >"$T/nofs.style"
+printf -- '---\npublication: 晋城政协\n---\n\n## 标题\n\n*楷体强调*\n' >"$T/fs.md"
+"$BULLETIN" build "$T/fs.md" --style "$T/nofs.style" -o "$T/fs.pdf" 2>"$T/err"
+check "fonts: an unresolvable role stops the build (exit 1)" [ $? -eq 1 -a ! -e "$T/fs.pdf" ]
+check "fonts: the message names the Debian package" grep -q "apt-get install texlive-lang-chinese" "$T/err"
