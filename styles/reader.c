@@ -47,6 +47,12 @@ static char *trim(char *s)
     return s;
 }
 
+/* Column, in characters from 1, of p in line. */
+static int in_line_col(const char *line, const char *p)
+{
+    return (int)u8_count(line, (size_t)(p - line)) + 1;
+}
+
 static int read_line(sty_reader *r, char *line, int lineno,
                      const char **section)
 {
@@ -81,7 +87,10 @@ static int read_line(sty_reader *r, char *line, int lineno,
     en->key = ar_strdup(r->ar, trim(s));
     en->value = ar_strdup(r->ar, trim(eq + 1));
     en->pos = pos;
-    en->pos.col = (int)(eq + 1 - line) + 1;
+    const char *v = eq + 1;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    en->pos.col = in_line_col(line, v);
     return 0;
 }
 

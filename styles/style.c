@@ -247,18 +247,21 @@ static int read_style(sty_reader *r, sty_style *st)
         return -1;
     }
     st->page.inner = -1;
+    /* every section is read, so that one mistake does not hide the
+     * others (nor make their keys look unknown) */
     int rc = 0;
-    if (sr_read_keys(r, "page", page_keys, &st->page) ||
-        sr_read_keys(r, "compose", compose_keys, &st->compose) ||
-        read_roles(r, st) || read_fonts(r, st) || read_head_order(r, st))
-        rc = -1;
-    if (rc == 0)
-        rc = sr_read_furniture(r, st);
+    rc |= sr_read_keys(r, "page", page_keys, &st->page);
+    rc |= sr_read_keys(r, "compose", compose_keys, &st->compose);
+    rc |= read_roles(r, st);
+    rc |= read_fonts(r, st);
+    rc |= read_head_order(r, st);
+    rc |= sr_read_furniture(r, st);
     if (rc == 0) {
         compose_defaults(&st->compose);
         rc = check_geometry(r, st);
     }
-    warn_unused(r);
+    if (rc == 0)
+        warn_unused(r);
     return rc;
 }
 
