@@ -103,6 +103,7 @@ typedef struct imp_art {
     imp_block *blocks;
     size_t nblocks, capblocks;
     int line; /* input line of its title (or start) */
+    int weak; /* raw: its title is a lone display line, perhaps a kicker */
 } imp_art;
 
 typedef struct imp_tocent {
@@ -180,6 +181,7 @@ char *imp_despace(ar_arena *ar, const char *s, size_t len, int col0,
 char *imp_nospace(ar_arena *ar, const char *s); /* all spaces removed */
 int imp_headnum(const char *s); /* 1: 一、  2: （一）  3: 一是/第一，  0 */
 int imp_is_name(const char *s); /* a person's name of 2–4 Han */
+int imp_find_jump(const char *s, size_t *at, size_t *len, int *page);
 
 /* import_out.c */
 int imp_write_source(imp_ctx *c, const char *path);
@@ -204,5 +206,53 @@ int imp_detect_pub(const char *text, size_t len);
 void imp_raw_measure(const char *text, size_t len, double *measure,
                      int *lines, double *single);
 const char *imp_style_for(int pub, double measure, int lines);
+
+/* ---- raw extractions: what import_raw.c (lines, side tabs, pages,
+ * measure) and import_rawseg.c (display lines, reading order, articles)
+ * share ---- */
+
+/* Width classes of a printed line against its measure m (docs/import.md):
+ * FULL reaches the measure (the paragraph goes on), FIRST is two em short
+ * (an indented first line, or a last line that happens to be as long),
+ * SHORT ends a paragraph or is a display line, WIDE is wider than a
+ * column (a title or deck across both columns). */
+enum { RL_FULL, RL_FIRST, RL_SHORT, RL_WIDE };
+
+typedef struct imp_rline {
+    int line;         /* input line number */
+    int off;          /* byte offset of the line in the input */
+    const char *raw;  /* input text without the page-start space */
+    char *text;       /* cleaned and normalised */
+    int *cols;        /* input column of each character of text */
+    int lead;         /* starts a page (a leading space) */
+    int adj;          /* no blank line before it */
+    int tab;          /* part of a side tab: removed */
+    int pg;           /* index into doc.pages */
+    double w, minw;   /* width in em; with its punctuation squeezed */
+    int ascii;        /* ASCII characters */
+    int spaced;       /* letter-spaced by the extraction */
+    int seps;         /* real spaces kept */
+    int cls;          /* RL_* against its measure */
+    int m;            /* its measure in em */
+    int col0;         /* input column of its first character */
+    int jump;         /* 1: ends with (下转N页), 2: starts with (上接N页) */
+    int display;      /* a display line (title, head, byline, …) */
+} imp_rline;
+
+typedef struct imp_raw {
+    imp_ctx *c;
+    imp_rline *l;
+    size_t n, cap;
+    int M, S, L;      /* column measure, single measure, lines per column */
+    unsigned char *single; /* per page: one-column page */
+} imp_raw;
+
+/* import_raw.c */
+int imp_raw_lines(imp_raw *r);
+int imp_raw_classify_line(const imp_raw *r, const imp_rline *l, int m);
+int imp_raw_ends(const char *text); /* ends a sentence or a note */
+
+/* import_rawseg.c */
+int imp_raw_structure(imp_raw *r);
 
 #endif

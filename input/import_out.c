@@ -1,0 +1,447 @@
+/* import_out.c: writes the imported issue as an issue source
+ * (docs/source-format.md) and, for raw extractions, its NAME.lines.json
+ * sidecar of original line breaks (docs/import.md) */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "imp.h"
+
+/* ---- escaping ---- */
+
+/* ASCII marks the inline parser reads as markup (input/inline.c). */
+static int inline_special(char ch)
+{
+    return ch == '\\' || ch == '*' || ch == '[' || ch == ']' || ch == '<' ||
+           ch == '`' || ch == '!';
+}
+
+/* Text of a paragraph-like line: inline marks escaped, and a start that
+ * would open a heading, list item, quote, div or rule escaped too. */
+static void esc_text(sb_buf *sb, const char *s, size_t len, int line_start)
+{
+    if (line_start && len) {
+        size_t d = 0;
+        while (d < len && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d && d < 10 && d + 1 < len && (s[d] == '.' || s[d] == ')') &&
+            (s[d + 1] == ' ' || s[d + 1] == '\t')) {
+            sb_add(sb, s, d); /* "1. " would open a numbered item */
+            sb_addc(sb, '\\');
+            s += d;
+            len -= d;
+        } else if (strchr("#-+>:=_|{~", s[0]) || (s[0] == '*')) {
+            sb_addc(sb, '\\');
+            sb_addc(sb, s[0]);
+            s++;
+            len--;
+        }
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (inline_special(s[i]))
+            sb_addc(sb, '\\');
+        else if (s[i] == '{' && i == len - 1)
+            sb_addc(sb, '\\');
+        sb_addc(sb, s[i]);
+    }
+}
+
+static void esc_all(sb_buf *sb, const char *s, int line_start)
+{
+    esc_text(sb, s, strlen(s), line_start);
+}
+
+/* A YAML scalar: plain when safe, else double-quoted. */
+static void yaml_str(sb_buf *sb, const char *s)
+{
+    int quote = !*s || strpbrk(s, ":#[]{},\"'\\&*!|>%@`\n") ||
+                strchr("-? ", s[0]) || s[strlen(s) - 1] == ' ';
+    if (!quote) {
+        sb_adds(sb, s);
+        return;
+    }
+    sb_addc(sb, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_addc(sb, '\\');
+        if (*s == '\n')
+            sb_adds(sb, "\\n");
+        else
+            sb_addc(sb, *s);
+    }
+    sb_addc(sb, '"');
+}
+
+static void attr_val(sb_buf *sb, const char *s)
+{
+    sb_addc(sb, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_addc(sb, '\\');
+        sb_addc(sb, *s);
+    }
+    sb_addc(sb, '"');
+}
+
+/* ---- front matter ---- */
+
+static void fm_list(sb_buf *sb, const char *key, const imp_lines *l)
+{
+    if (!l->n)
+        return;
+    sb_printf(sb, "%s:\n", key);
+    for (size_t i = 0; i < l->n; i++) {
+        sb_adds(sb, "  - ");
+        yaml_str(sb, l->v[i]);
+        sb_addc(sb, '\n');
+    }
+}
+
+static void fm_toc(sb_buf *sb, const imp_doc *doc)
+{
+    if (!doc->ntoc)
+        return;
+    sb_adds(sb, "contents:\n");
+    for (size_t i = 0; i < doc->ntoc; i++) {
+        const imp_tocent *e = &doc->toc[i];
+        sb_printf(sb, "  - {page: %d", e->page);
+        if (e->column) {
+            sb_adds(sb, ", column: ");
+            yaml_str(sb, e->column);
+        }
+        sb_adds(sb, ", title: ");
+        yaml_str(sb, e->title);
+        if (e->author) {
+            sb_adds(sb, ", author: ");
+            yaml_str(sb, e->author);
+        }
+        sb_adds(sb, "}\n");
+    }
+}
+
+static void front_matter(sb_buf *sb, const imp_doc *doc)
+{
+    sb_adds(sb, "---\npublication: ");
+    yaml_str(sb, doc->publication ? doc->publication : "");
+    sb_adds(sb, "\n");
+    if (doc->style)
+        sb_printf(sb, "style: %s\n", doc->style);
+    if (doc->year)
+        sb_printf(sb, "year: %d\n", doc->year);
+    if (doc->issue)
+        sb_printf(sb, "issue: %d\n", doc->issue);
+    if (doc->total)
+        sb_printf(sb, "total: %d\n", doc->total);
+    const char *keys[] = {"date", "label", "sponsor"};
+    const char *vals[] = {doc->date, doc->label, doc->sponsor};
+    for (int i = 0; i < 3; i++)
+        if (vals[i]) {
+            sb_printf(sb, "%s: ", keys[i]);
+            yaml_str(sb, vals[i]);
+            sb_addc(sb, '\n');
+        }
+    fm_list(sb, "digest", &doc->digest);
+    fm_list(sb, "board", &doc->board);
+    fm_list(sb, "contact", &doc->contact);
+    fm_toc(sb, doc);
+    sb_adds(sb, "---\n");
+}
+
+/* ---- articles ---- */
+
+/* A head element as a bracketed span, inner lines ending with "\". */
+static void span(sb_buf *sb, const imp_lines *l, const char *cls)
+{
+    if (!l->n)
+        return;
+    sb_addc(sb, '[');
+    for (size_t i = 0; i < l->n; i++) {
+        esc_all(sb, l->v[i], 0);
+        if (i + 1 < l->n)
+            sb_adds(sb, "\\\n");
+    }
+    sb_printf(sb, "]{.%s}\n\n", cls);
+}
+
+static size_t display_width(const char *s)
+{
+    return u8_count(s, strlen(s)) * 2;
+}
+
+static void title(sb_buf *sb, const imp_art *a)
+{
+    sb_buf at;
+    sb_init(&at);
+    sb_printf(&at, "{#%s", a->id);
+    if (a->page > 0)
+        sb_printf(&at, " page=%d", a->page);
+    if (a->single)
+        sb_adds(&at, " .single-column");
+    if (a->part)
+        sb_adds(&at, " .part");
+    if (a->toc) {
+        sb_adds(&at, " toc=");
+        attr_val(&at, a->toc);
+    }
+    sb_addc(&at, '}');
+    if (a->title.n <= 1) {
+        sb_adds(sb, "## ");
+        esc_all(sb, a->title.n ? a->title.v[0] : "", 0);
+        sb_printf(sb, " %s\n\n", at.s);
+    } else {
+        size_t w = 3;
+        for (size_t i = 0; i < a->title.n; i++) {
+            esc_all(sb, a->title.v[i], i == 0);
+            if (i + 1 < a->title.n)
+                sb_adds(sb, "\\\n");
+            if (display_width(a->title.v[i]) > w)
+                w = display_width(a->title.v[i]);
+        }
+        sb_printf(sb, " %s\n", at.s);
+        for (size_t i = 0; i < w; i++)
+            sb_addc(sb, '-');
+        sb_adds(sb, "\n\n");
+    }
+    sb_free(&at);
+}
+
+static void bylines(sb_buf *sb, const imp_art *a)
+{
+    for (size_t i = 0; i < a->nbylines; i++) {
+        sb_addc(sb, '[');
+        esc_all(sb, a->bylines[i].name, 0);
+        sb_adds(sb, "]{.byline");
+        if (a->bylines[i].position) {
+            sb_adds(sb, " position=");
+            attr_val(sb, a->bylines[i].position);
+        }
+        sb_adds(sb, "}\n\n");
+    }
+}
+
+static void para(sb_buf *sb, const imp_block *b)
+{
+    if (b->bold) {
+        sb_adds(sb, "**");
+        esc_text(sb, b->text, b->bold, 0);
+        sb_adds(sb, "**");
+        esc_all(sb, b->text + b->bold, 0);
+    } else {
+        esc_all(sb, b->text, 1);
+    }
+    sb_addc(sb, '\n');
+}
+
+/* Close the div or list the previous block left open. */
+static void close_group(sb_buf *sb, imp_bkind prev, imp_bkind next)
+{
+    if (prev == next)
+        return;
+    if (prev == IB_EDNOTE || prev == IB_BOX)
+        sb_adds(sb, ":::\n\n");
+    else if (prev == IB_ITEM)
+        sb_addc(sb, '\n');
+}
+
+static void block(sb_buf *sb, const imp_block *b, imp_bkind prev)
+{
+    close_group(sb, prev, b->kind);
+    switch (b->kind) {
+    case IB_HEAD:
+    case IB_SUBHEAD:
+        sb_adds(sb, b->kind == IB_HEAD ? "### " : "#### ");
+        esc_all(sb, b->text, 0);
+        sb_adds(sb, "\n\n");
+        break;
+    case IB_ITEM:
+        sb_adds(sb, "- ");
+        esc_all(sb, b->text, 0);
+        sb_addc(sb, '\n');
+        break;
+    case IB_NOTE:
+        sb_addc(sb, '[');
+        esc_all(sb, b->text, 0);
+        sb_adds(sb, "]{.note}\n\n");
+        break;
+    case IB_FIGURE:
+        sb_adds(sb, "![");
+        esc_all(sb, b->text, 0);
+        sb_adds(sb, "]()\n\n");
+        break;
+    case IB_EDNOTE:
+    case IB_BOX:
+        if (prev != b->kind)
+            sb_adds(sb, b->kind == IB_EDNOTE ? "::: editor-note\n"
+                                             : "::: box\n");
+        else
+            sb_addc(sb, '\n');
+        para(sb, b);
+        break;
+    case IB_PARA:
+        para(sb, b);
+        sb_addc(sb, '\n');
+        break;
+    }
+}
+
+static void article(sb_buf *sb, const imp_art *a)
+{
+    span(sb, &a->kicker, "kicker");
+    title(sb, a);
+    span(sb, &a->subtitle, "subtitle");
+    span(sb, &a->deck, "deck");
+    span(sb, &a->pinyin, "pinyin");
+    bylines(sb, a);
+    span(sb, &a->date, "date");
+    imp_bkind prev = IB_PARA;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        block(sb, &a->blocks[i], prev);
+        prev = a->blocks[i].kind;
+    }
+    close_group(sb, prev, IB_PARA);
+}
+
+char *imp_source_text(imp_ctx *c, size_t *len)
+{
+    sb_buf sb;
+    sb_init(&sb);
+    front_matter(&sb, &c->doc);
+    const char *col = NULL;
+    for (size_t i = 0; i < c->doc.narts; i++) {
+        const imp_art *a = &c->doc.arts[i];
+        if (a->column && (!col || strcmp(col, a->column))) {
+            sb_adds(&sb, "\n# ");
+            esc_all(&sb, a->column, 0);
+            sb_addc(&sb, '\n');
+            col = a->column;
+        }
+        sb_addc(&sb, '\n');
+        article(&sb, a);
+    }
+    /* one newline at the end */
+    while (sb.len > 1 && sb.s[sb.len - 1] == '\n' && sb.s[sb.len - 2] == '\n')
+        sb.len--;
+    char *out = sb.failed ? NULL : ar_strndup(c->ar, sb.s, sb.len);
+    *len = sb.len;
+    sb_free(&sb);
+    return out;
+}
+
+/* ---- files ---- */
+
+/* Write through a temporary file beside path and rename it into place,
+ * so that a failed run leaves nothing half-written. */
+static int write_atomic(imp_ctx *c, const char *path, const char *s,
+                        size_t len)
+{
+    char *tmp = ar_printf(c->ar, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = tmp ? fopen(tmp, "wb") : NULL;
+    if (!f) {
+        diag_error(c->d, (diag_pos){path, 0, 0}, "cannot write: %s",
+                   strerror(errno));
+        return -1;
+    }
+    int bad = fwrite(s, 1, len, f) != len;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path)) {
+        diag_error(c->d, (diag_pos){path, 0, 0}, "cannot write: %s",
+                   strerror(errno));
+        remove(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int imp_write_source(imp_ctx *c, const char *path)
+{
+    size_t len;
+    char *s = imp_source_text(c, &len);
+    if (!s)
+        return -1;
+    if (!path)
+        return fwrite(s, 1, len, stdout) == len ? 0 : -1;
+    return write_atomic(c, path, s, len);
+}
+
+static void json_str(sb_buf *sb, const char *s)
+{
+    sb_addc(sb, '"');
+    for (; s && *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            sb_printf(sb, "\\%c", ch);
+        else if (ch < 0x20)
+            sb_printf(sb, "\\u%04x", ch);
+        else
+            sb_addc(sb, (char)ch);
+    }
+    sb_addc(sb, '"');
+}
+
+static void json_pages(sb_buf *sb, const imp_doc *doc)
+{
+    sb_adds(sb, " \"pages\": [");
+    for (size_t i = 0; i < doc->npages; i++) {
+        const imp_page *p = &doc->pages[i];
+        sb_printf(sb, "%s\n  {\"page\": %d, \"index\": %d, \"column\": ",
+                  i ? "," : "", p->page, p->index);
+        if (p->column)
+            json_str(sb, p->column);
+        else
+            sb_adds(sb, "null");
+        sb_addc(sb, '}');
+    }
+    sb_adds(sb, "],\n");
+}
+
+static void json_para(sb_buf *sb, const imp_art *a, size_t k, int *first)
+{
+    const imp_block *b = &a->blocks[k];
+    sb_printf(sb, "%s\n  {\"article\": ", *first ? "" : ",");
+    *first = 0;
+    json_str(sb, a->id);
+    sb_printf(sb, ", \"block\": %zu, \"lines\": [", k);
+    for (size_t i = 0; i < b->nlines; i++) {
+        if (i)
+            sb_adds(sb, ", ");
+        json_str(sb, b->lines[i].text);
+    }
+    sb_adds(sb, "], \"pages\": [");
+    for (size_t i = 0; i < b->nlines; i++)
+        sb_printf(sb, "%s%d", i ? ", " : "", b->lines[i].page);
+    sb_adds(sb, "], \"input_lines\": [");
+    for (size_t i = 0; i < b->nlines; i++)
+        sb_printf(sb, "%s%d", i ? ", " : "", b->lines[i].line);
+    sb_adds(sb, "]}");
+}
+
+int imp_write_sidecar(imp_ctx *c, const char *path, const char *source)
+{
+    const imp_doc *doc = &c->doc;
+    sb_buf sb;
+    sb_init(&sb);
+    sb_adds(&sb, "{\"version\": 1, \"source\": ");
+    json_str(&sb, source);
+    sb_adds(&sb, ", \"input\": ");
+    json_str(&sb, c->input);
+    sb_adds(&sb, ",\n");
+    json_pages(&sb, doc);
+    sb_adds(&sb, " \"articles\": [");
+    for (size_t i = 0; i < doc->narts; i++) {
+        sb_printf(&sb, "%s\n  {\"id\": ", i ? "," : "");
+        json_str(&sb, doc->arts[i].id);
+        sb_printf(&sb, ", \"page\": %d}", doc->arts[i].page);
+    }
+    sb_adds(&sb, "],\n \"paragraphs\": [");
+    int first = 1;
+    for (size_t i = 0; i < doc->narts; i++)
+        for (size_t k = 0; k < doc->arts[i].nblocks; k++)
+            if (doc->arts[i].blocks[k].nlines)
+                json_para(&sb, &doc->arts[i], k, &first);
+    sb_adds(&sb, "]}\n");
+    int rc = sb.failed ? -1 : write_atomic(c, path, sb.s, sb.len);
+    sb_free(&sb);
+    return rc;
+}
