@@ -145,8 +145,15 @@ static int furnish(lay_ctx *lc, const doc_issue *doc, fl_book *arts)
     return 0;
 }
 
-static void copy_page(lay_ctx *lc, const fl_page *src, lay_page *dst,
-                      int number)
+/* memcpy of n elements that may be none (and a NULL source) */
+#define COPY(dst, src, n)                                                  \
+    do {                                                                   \
+        if (n)                                                             \
+            memcpy(dst, src, (n) * sizeof *(dst));                         \
+    } while (0)
+
+static int copy_page(lay_ctx *lc, const fl_page *src, lay_page *dst,
+                     int number)
 {
     dst->folio = number;
     dst->label = src->label ? src->label : ar_printf(lc->ar, "%d", number);
@@ -155,13 +162,14 @@ static void copy_page(lay_ctx *lc, const fl_page *src, lay_page *dst,
     lay_link *k = ar_alloc(lc->ar, (src->nlinks + 1) * sizeof *k);
     lay_dest *d = ar_alloc(lc->ar, (src->ndests + 1) * sizeof *d);
     if (!l || !b || !k || !d)
-        return;
-    memcpy(l, src->lines, src->nlines * sizeof *l);
-    memcpy(b, src->boxes, src->nboxes * sizeof *b);
-    memcpy(k, src->links, src->nlinks * sizeof *k);
-    memcpy(d, src->dests, src->ndests * sizeof *d);
+        return -1;
+    COPY(l, src->lines, src->nlines);
+    COPY(b, src->boxes, src->nboxes);
+    COPY(k, src->links, src->nlinks);
+    COPY(d, src->dests, src->ndests);
     *dst = (lay_page){number, dst->label, l, src->nlines, b, src->nboxes,
                       k, src->nlinks, d, src->ndests};
+    return 0;
 }
 
 static lay_mark *outline(lay_ctx *lc, const doc_issue *doc, size_t *n)
@@ -190,9 +198,12 @@ static int assemble(lay_ctx *lc, const doc_issue *doc, fl_book *front,
     if (!ld || !pages)
         return -1;
     for (size_t i = 0; i < front->npages; i++)
-        copy_page(lc, &front->pages[i], &pages[i], 0);
+        if (copy_page(lc, &front->pages[i], &pages[i], 0))
+            return -1;
     for (size_t i = 0; i < arts->npages; i++)
-        copy_page(lc, &arts->pages[i], &pages[front->npages + i], (int)i + 1);
+        if (copy_page(lc, &arts->pages[i], &pages[front->npages + i],
+                      (int)i + 1))
+            return -1;
     for (size_t i = 0; i < doc->narticles; i++) {
         placed[i].first_page += (int)front->npages;
         placed[i].last_page += (int)front->npages;
