@@ -203,11 +203,14 @@ void in_on_heading(in_parser *p, int level, const in_seg *segs, size_t n,
     if (level > 4)
         diag_warn(p->d, pos, "level-%d heading set as a sub-head (level 4)",
                   level);
-    if (a->nclasses || a->nkv || a->id)
+    int number = level == 3 && a->nclasses == 1 &&
+                 strcmp(a->classes[0], "number") == 0;
+    if ((a->nclasses || a->nkv || a->id) && !number)
         diag_warn(p->d, a->pos, "attributes of a section head ignored");
     doc_text t;
     in_inline(p, segs, n, &t);
-    push_block(p, level == 3 ? DOC_HEAD : DOC_SUBHEAD, &t, pos);
+    push_block(p, number ? DOC_NUMBER : level == 3 ? DOC_HEAD : DOC_SUBHEAD,
+               &t, pos);
 }
 
 /* Append t to a head element, with a line break between the two. */

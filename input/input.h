@@ -55,6 +55,7 @@ typedef enum doc_block_kind {
     DOC_RULE,     /* thematic break: one blank grid line */
     DOC_EDNOTE,   /* paragraph of an editor's note (编者按) */
     DOC_NOTE,     /* end note: source or author note after the text */
+    DOC_NUMBER,   /* the number of an excerpt (一 二 三 on their own lines) */
 } doc_block_kind;
 
 typedef struct doc_block {

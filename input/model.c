@@ -54,7 +54,7 @@ static const char *block_name(doc_block_kind k)
         [DOC_SUBHEAD] = "subhead", [DOC_ITEM] = "item",
         [DOC_FIGURE] = "figure", [DOC_QUOTE] = "quote",
         [DOC_RULE] = "rule",     [DOC_EDNOTE] = "ednote",
-        [DOC_NOTE] = "note",
+        [DOC_NOTE] = "note",     [DOC_NUMBER] = "number",
     };
     return names[k];
 }

@@ -302,12 +302,13 @@ static int add_body_block(lay_ctx *lc, fl_art *a, const doc_block *b,
         [DOC_SUBHEAD] = STY_SUBHEAD, [DOC_ITEM] = STY_ITEM,
         [DOC_FIGURE] = STY_CAPTION, [DOC_QUOTE] = STY_QUOTE,
         [DOC_RULE] = STY_BODY,    [DOC_EDNOTE] = STY_EDNOTE,
-        [DOC_NOTE] = STY_NOTE,
+        [DOC_NOTE] = STY_NOTE,    [DOC_NUMBER] = STY_NUMBER,
     };
     sty_role_id role = role_of[b->kind];
     switch (b->kind) {
     case DOC_HEAD:
     case DOC_SUBHEAD:
+    case DOC_NUMBER:
         return add_block_row(lc, a, &b->text, role, measure, 0,
                              FL_KEEP_NEXT | FL_FIRST | FL_LAST, NULL, NULL);
     case DOC_FIGURE:

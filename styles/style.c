@@ -69,6 +69,7 @@ static const char *const role_names[STY_NROLES] = {
     [STY_PINYIN] = "pinyin",     [STY_BYLINE] = "byline",
     [STY_DATE] = "date",         [STY_EDNOTE] = "editor-note",
     [STY_HEAD] = "head",         [STY_SUBHEAD] = "subhead",
+    [STY_NUMBER] = "number",
     [STY_ITEM] = "item",         [STY_NOTE] = "note",
     [STY_QUOTE] = "quote",       [STY_CAPTION] = "caption",
     [STY_FOLIO] = "folio",       [STY_BOLD] = "bold",

@@ -33,6 +33,7 @@ typedef enum sty_role_id {
     STY_EDNOTE,     /* 编者按 */
     STY_HEAD,       /* 一、 */
     STY_SUBHEAD,    /* （一） */
+    STY_NUMBER,     /* an excerpt's number: 一 二 三 */
     STY_ITEM,       /* list item */
     STY_NOTE,       /* end note */
     STY_QUOTE,      /* block quotation */
