@@ -64,6 +64,7 @@ typedef enum imp_bkind {
     IB_EDNOTE,  /* 编者按 paragraph */
     IB_FIGURE,  /* caption of a lost photo */
     IB_BOX,     /* paragraph of a boxed list (::: box) */
+    IB_NUMBER,  /* excerpt number 一 二 三 on a line of its own */
 } imp_bkind;
 
 /* A printed line of a raw extraction, as it ends up in a block. */
@@ -206,6 +207,28 @@ int imp_detect_pub(const char *text, size_t len);
 void imp_raw_measure(const char *text, size_t len, double *measure,
                      int *lines, double *single);
 const char *imp_style_for(int pub, double measure, int lines);
+
+/* ---- Markdown conversions: import_md.c (body) and import_mdfront.c
+ * (cover, 编委会, contents) share ---- */
+
+typedef enum { MB_PARA, MB_HEAD, MB_RULE } imp_mbkind;
+
+typedef struct imp_mblock {
+    imp_mbkind kind;
+    int level;          /* heading level */
+    int line;           /* input line of its first line */
+    const char **lines; /* its lines, heading marks and hard breaks removed */
+    int *lnos;
+    size_t nlines;
+    char *text;         /* the lines joined */
+    int blank_before, blank_after; /* blank lines around it */
+    int used;           /* taken into the front matter or removed */
+} imp_mblock;
+
+size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n);
+long imp_toc_find(imp_ctx *c, const char *t, int prefix);
+void imp_md_title_lines(imp_ctx *c, imp_art *a, const char *t, long toc,
+                        const char *body, int line);
 
 /* ---- raw extractions: what import_raw.c (lines, side tabs, pages,
  * measure) and import_rawseg.c (display lines, reading order, articles)

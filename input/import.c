@@ -19,8 +19,10 @@ imp_art *imp_new_art(imp_ctx *c, int line)
 {
     imp_doc *d = &c->doc;
     imp_art *a = AR_PUSH(c->ar, d->arts, d->narts, d->caparts);
-    if (a)
+    if (a) { /* a slot given back by imp_md's scratch article is reused */
+        memset(a, 0, sizeof *a);
         a->line = line;
+    }
     return a;
 }
 

@@ -255,6 +255,11 @@ static void block(sb_buf *sb, const imp_block *b, imp_bkind prev)
         esc_all(sb, b->text, 0);
         sb_adds(sb, "\n\n");
         break;
+    case IB_NUMBER:
+        sb_adds(sb, "### ");
+        esc_all(sb, b->text, 0);
+        sb_adds(sb, " {.number}\n\n");
+        break;
     case IB_ITEM:
         sb_adds(sb, "- ");
         esc_all(sb, b->text, 0);
@@ -291,10 +296,10 @@ static void article(sb_buf *sb, const imp_art *a)
     span(sb, &a->kicker, "kicker");
     title(sb, a);
     span(sb, &a->subtitle, "subtitle");
-    span(sb, &a->deck, "deck");
     span(sb, &a->pinyin, "pinyin");
     bylines(sb, a);
     span(sb, &a->date, "date");
+    span(sb, &a->deck, "deck");
     imp_bkind prev = IB_PARA;
     for (size_t i = 0; i < a->nblocks; i++) {
         block(sb, &a->blocks[i], prev);
@@ -311,14 +316,16 @@ char *imp_source_text(imp_ctx *c, size_t *len)
     const char *col = NULL;
     for (size_t i = 0; i < c->doc.narts; i++) {
         const imp_art *a = &c->doc.arts[i];
+        sb_addc(&sb, '\n');
         if (a->column && (!col || strcmp(col, a->column))) {
-            sb_adds(&sb, "\n# ");
+            sb_adds(&sb, "# ");
             esc_all(&sb, a->column, 0);
-            sb_addc(&sb, '\n');
+            sb_adds(&sb, "\n\n");
             col = a->column;
         }
-        sb_addc(&sb, '\n');
         article(&sb, a);
+        while (sb.len > 1 && sb.s[sb.len - 1] == '\n' && sb.s[sb.len - 2] == '\n')
+            sb.len--;
     }
     /* one newline at the end */
     while (sb.len > 1 && sb.s[sb.len - 1] == '\n' && sb.s[sb.len - 2] == '\n')

@@ -44,6 +44,7 @@ static void measure(imp_rline *l)
     const char *s = l->raw;
     size_t len = strlen(s);
     int cjk = 0, ascii = 0, squeeze = 0, latin_gap = 0, cjk_gap = 0;
+    double wide = 0; /* extra width of capitals and % over half an em */
     uint32_t prev = 0;
     l->seps = 0;
     while (len) {
@@ -51,6 +52,8 @@ static void measure(imp_rline *l)
         int m = u8_decode(s, len, &cp);
         if (!sp(cp)) {
             cp < 0x80 ? ascii++ : cjk++;
+            if ((cp >= 'A' && cp <= 'Z') || cp == '%')
+                wide += 0.2;
             squeeze += is_squeezable(cp);
             prev = cp;
             s += m;
@@ -75,7 +78,8 @@ static void measure(imp_rline *l)
     }
     l->ascii = ascii;
     l->spaced = cjk_gap >= 3 && cjk_gap * 3 >= cjk;
-    l->w = cjk + 0.5 * ascii + l->seps + (l->spaced ? 0 : 0.25 * latin_gap);
+    l->w = cjk + 0.5 * ascii + wide + l->seps +
+           (l->spaced ? 0 : 0.25 * latin_gap);
     l->minw = l->w - 0.5 * squeeze;
 }
 
@@ -532,7 +536,7 @@ int imp_raw_classify_line(const imp_raw *r, const imp_rline *l, int m)
     if (l->w >= m - 0.75)
         return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
-    if (l->minw <= m - 1.75 && l->w >= m - 2.75)
+    if (l->minw <= m - 1.75 && l->w >= m - 3.25)
         return RL_FIRST;
     return RL_SHORT;
 }

@@ -232,6 +232,8 @@ static int is_display(const seg *s, size_t i)
         return 0;
     if (grouped(s, i, q))
         return 1;
+    if (l->seps && q != NONE && name_like(L(s, q)->text))
+        return 1; /* a title with a phrase separator over its byline */
     switch (l->cls) {
     case RL_SHORT:
         return 1;
@@ -301,9 +303,13 @@ static int relation(const seg *s, size_t first, size_t p, size_t i)
     int p_end = imp_raw_ends(lp->text) || lp->jump == 1;
     if (note_start(L(s, first)->text) && ends_with(lp->text, "）"))
         return li->cls == RL_FULL && !note_start(li->text) ? 3 : 1;
+    /* after an unfinished line only a clearly indented line starts a
+     * paragraph: a line a character short may be a full one whose
+     * spacing the extraction lost */
     int starts = note_start(li->text) || li->jump == 2 ||
                  (li->cls == RL_FIRST && q != NONE && L(s, q)->cls == RL_FULL &&
-                  !L(s, q)->display);
+                  !L(s, q)->display &&
+                  (li->w <= li->m - 1.5 || imp_headnum(li->text)));
     if (p_full && !p_end)
         return starts ? 2 : 0;
     if (p_full)
@@ -733,7 +739,9 @@ static void push_lines(seg *s, imp_lines *dst, const item *it)
 static void head_block(seg *s, const item *it)
 {
     const char *t = L(s, it->lines[0])->text;
-    imp_bkind k = imp_headnum(t) == 2 ? IB_SUBHEAD : IB_HEAD;
+    imp_bkind k = it->kind == IT_NUM ? IB_NUMBER
+                  : imp_headnum(t) == 2 ? IB_SUBHEAD
+                                        : IB_HEAD;
     imp_block *b = new_block(s, k, it->lines[0]);
     if (!b)
         return;
