@@ -180,6 +180,9 @@ uint32_t imp_first_cp(const char *s);
 char *imp_despace(ar_arena *ar, const char *s, size_t len, int col0,
                   int **cols, int *removed, int *kept);
 char *imp_nospace(ar_arena *ar, const char *s); /* all spaces removed */
+/* Display text: each run of spaces one U+3000 (a phrase separator), one
+ * space between Latin words. */
+const char *imp_phrase(ar_arena *ar, const char *t);
 int imp_headnum(const char *s); /* 1: 一、  2: （一）  3: 一是/第一，  0 */
 int imp_is_name(const char *s); /* a person's name of 2–4 Han */
 int imp_find_jump(const char *s, size_t *at, size_t *len, int *page);

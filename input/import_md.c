@@ -101,29 +101,9 @@ static const char *join(imp_ctx *c, const char *a, const char *b)
     return ar_printf(c->ar, "%s%s", a, b);
 }
 
-/* Display text: runs of spaces become one ideographic space (a phrase
- * separator), except between Latin words. */
 static const char *phrase(imp_ctx *c, const char *t)
 {
-    sb_buf sb;
-    sb_init(&sb);
-    while (*t == ' ')
-        t++;
-    for (const char *p = t; *p; p++) {
-        if (*p != ' ') {
-            sb_addc(&sb, *p);
-            continue;
-        }
-        while (p[1] == ' ')
-            p++;
-        if (!p[1])
-            break;
-        uint32_t a = sb.len ? imp_last_cp(ar_strndup(c->ar, sb.s, sb.len)) : 0;
-        sb_adds(&sb, is_latin(a) && is_latin(imp_first_cp(p + 1)) ? " " : "　");
-    }
-    const char *out = ar_strndup(c->ar, sb.s ? sb.s : "", sb.len);
-    sb_free(&sb);
-    return out;
+    return imp_phrase(c->ar, t);
 }
 
 /* ---- blocks ---- */
@@ -403,6 +383,8 @@ static void heading_role(mdstate *m, imp_mblock *b, size_t k)
         push(m, R_ORG, t, b);
     } else if (b->level == 1 && nb && nb->kind == MB_HEAD && !c->doc.ntoc) {
         push(m, R_COLUMN, phrase(c, t), b);
+        imp_note(c, IMP_X_HEAD, b->line, 1, 1, "«%s» banner over the articles: "
+                 "the column heading (栏目)", t);
     } else if (nb && nb->kind == MB_PARA &&
                imp_toc_find(c, imp_normalize(c, nb->lines[0], 0, 0, nb->line,
                                              NULL, 1), 0) >= 0) {
@@ -471,6 +453,7 @@ static void para_role(mdstate *m, imp_mblock *b)
     else if (date_text(t))
         r = R_DATE;
     else if (b->blank_before >= 2 && u8_count(t, strlen(t)) < 200 &&
+             ends_sentence(c, t) &&
              (b->blank_after >= 2 || !next_block(m, (size_t)(b - m->v)) ||
               next_block(m, (size_t)(b - m->v))->kind == MB_HEAD))
         r = R_FIGURE; /* a photo's caption, the photo lost */

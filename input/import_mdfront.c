@@ -47,30 +47,9 @@ static int issue_mark(imp_ctx *c, const char *t)
     return 1;
 }
 
-/* Spaces of front text are phrase separators: one U+3000 each run,
- * except between Latin words. */
 static const char *ideo(imp_ctx *c, const char *t)
 {
-    sb_buf sb;
-    sb_init(&sb);
-    while (*t == ' ')
-        t++;
-    for (const char *p = t; *p; p++) {
-        if (*p != ' ') {
-            sb_addc(&sb, *p);
-            continue;
-        }
-        while (p[1] == ' ')
-            p++;
-        if (!p[1])
-            break;
-        uint32_t a = sb.len ? imp_last_cp(ar_strndup(c->ar, sb.s, sb.len)) : 0;
-        uint32_t z = imp_first_cp(p + 1);
-        sb_adds(&sb, a < 0x80 && z < 0x80 ? " " : "　");
-    }
-    const char *out = ar_strndup(c->ar, sb.s ? sb.s : "", sb.len);
-    sb_free(&sb);
-    return out;
+    return imp_phrase(c->ar, t);
 }
 
 /* A line of a front block, normalised, its spaces made ideographic. */
@@ -225,6 +204,8 @@ static void contents(imp_ctx *c, imp_mblock *v, size_t n, size_t *k)
             while (*t == ' ')
                 t++;
             column = ar_strdup(c->ar, t);
+            imp_note(c, IMP_X_HEAD, b->line, 1, 1, "«%s» column of the "
+                     "contents: names the column of its entries", b->text);
         } else if (starts_with(b->lines[0], "——") && c->doc.ntoc) {
             imp_tocent *e = &c->doc.toc[c->doc.ntoc - 1];
             e->title = ar_printf(c->ar, "%s\n%s", e->title,
@@ -260,6 +241,10 @@ size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n)
             k++;
             contents(c, v, n, &k);
             break;
+        }
+        if (b->kind == MB_HEAD && b->level >= 2 && !strstr(b->text, "导读") &&
+            !strstr(b->text, "编委会")) {
+            break; /* a cover has no such heading: the body begins */
         }
         if (b->kind == MB_HEAD) {
             section = b->text;

@@ -189,6 +189,30 @@ char *imp_nospace(ar_arena *ar, const char *s)
     return out;
 }
 
+const char *imp_phrase(ar_arena *ar, const char *t)
+{
+    sb_buf sb;
+    sb_init(&sb);
+    while (*t == ' ')
+        t++;
+    for (const char *p = t; *p; p++) {
+        if (*p != ' ') {
+            sb_addc(&sb, *p);
+            continue;
+        }
+        while (p[1] == ' ')
+            p++;
+        if (!p[1])
+            break;
+        uint32_t a = sb.len ? imp_last_cp(ar_strndup(ar, sb.s, sb.len)) : 0;
+        uint32_t z = imp_first_cp(p + 1);
+        sb_adds(&sb, is_alnum(a) && is_alnum(z) ? " " : "　");
+    }
+    const char *out = ar_strndup(ar, sb.s ? sb.s : "", sb.len);
+    sb_free(&sb);
+    return out;
+}
+
 /* ---- normalisation ---- */
 
 typedef struct nm_state {
