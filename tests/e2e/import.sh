@@ -1,0 +1,75 @@
+#!/bin/sh
+# import.sh: end-to-end checks of `bulletin import` on the seeds: the
+# examples are what the documented recipes give (docs/import.md), the
+# imports build, errors carry file:line:col, the summary and report.
+set -u
+. "$ROOT/tests/e2e/lib.sh"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+SEEDS=../shared/seeds
+S000=$SEEDS/000_de79cbad821903a0.txt
+S003=$SEEDS/003_386fd0c94091d3c0.txt
+S004=$SEEDS/004_1e5e404a4c67e53c.txt
+cd "$ROOT" || exit 1
+
+# errors and usage, no seeds needed
+printf 'abc\n\377\376\n' >"$T/bad.txt"
+"$BULLETIN" import "$T/bad.txt" -o "$T/bad.md" 2>"$T/err"
+rc=$?
+check "import: non-UTF-8 input is exit status 1" [ $rc -eq 1 ]
+check "import: its error names file:line:col" grep -q "bad.txt:2:1: error:" "$T/err"
+check "import: nothing written on error" [ ! -e "$T/bad.md" ]
+"$BULLETIN" import "$T/missing.txt" 2>/dev/null
+check "import: a missing input is exit status 1" [ $? -eq 1 ]
+"$BULLETIN" import "$T/bad.txt" --kind latex 2>/dev/null
+check "import: a wrong --kind is exit status 2" [ $? -eq 2 ]
+
+if [ ! -f "$S000" ] || [ ! -f "$S003" ] || [ ! -f "$S004" ]; then
+    skip "import: the seeds are not in $ROOT/$SEEDS"
+    exit 0
+fi
+
+# the examples are the recipes' output
+"$BULLETIN" import "$S000" -o "$T/tianjin-2022-09.md" --report "$T/r000" 2>"$T/e000"
+check "import seed 000: exit status 0" [ $? -eq 0 ]
+check "import seed 000: the example is the import, unedited" \
+    cmp -s "$T/tianjin-2022-09.md" examples/tianjin-2022-09.md
+check "import seed 000: the example's sidecar is the import's" \
+    cmp -s "$T/tianjin-2022-09.lines.json" examples/tianjin-2022-09.lines.json
+check "import seed 000: one-line summary on stderr" \
+    grep -q "^import: .*raw extraction, tianjin-2022, .* articles, 62 pages; .* warnings$" "$T/e000"
+check "import seed 000: report with counts, warnings, removed, repairs" sh -c \
+    "grep -q '^## counts' '$T/r000' && grep -q '^## warnings' '$T/r000' && grep -q '^## removed' '$T/r000' && grep -q '^## repairs' '$T/r000'"
+check "import seed 000: the side tab of page 60 removed and listed" \
+    grep -q "removed-tab: «天津政协60委员风采" "$T/r000"
+check "import seed 000: warnings carry file:line:col" sh -c \
+    "grep 'warning:' '$T/e000' | grep -qv '^\\.\\./shared/seeds/000_de79cbad821903a0.txt:[0-9]*:[0-9]*: warning:' && exit 1 || exit 0"
+
+"$BULLETIN" import "$S004" -o "$T/jincheng-2020-04.md" 2>/dev/null
+check "import seed 004: exit status 0" [ $? -eq 0 ]
+check "import seed 004: no sidecar for a Markdown conversion" [ ! -e "$T/jincheng-2020-04.lines.json" ]
+sed -i -e 's/{#a1 page=1 /{#xi-qiyejia page=1 /' \
+    -e 's/{#a2 page=4 /{#xi-zhuanjia page=4 /' -e 's/{#a3 page=7}/{#liu-jiayi page=7}/' \
+    -e 's/{#a4 page=14 /{#quanhui page=14 /' -e 's/{#a5 page=18}/{#zhang-zhichuan page=18}/' \
+    -e 's/{#a6 page=26}/{#shishi-yijian page=26}/' -e 's/{#a7 page=33}/{#shuoming page=33}/' \
+    -e 's/{#a8 page=36}/{#fayan page=36}/' -e 's/{#a9 \.part}/{#fayan-hu-xiaogang .part}/' \
+    -e 's/{#a10 \.part}/{#fayan-li-zhizhong .part}/' -e 's/{#a11 \.part}/{#fayan-li-zhenggen .part}/' \
+    -e 's/{#a12 \.part}/{#fayan-yuan-honghai .part}/' -e 's/{#a13 page=44}/{#yaocha page=44}/' \
+    -e 's/{#a14 page=46}/{#xiaofei page=46}/' -e 's/{#a15 page=47}/{#kangyang page=47}/' \
+    -e 's/{#a16 page=49}/{#dongtai page=49}/' \
+    -e 's/加强委员履职业务管理理。/加强委员履职业务管理。/' "$T/jincheng-2020-04.md"
+check "import seed 004: the example is the import with the 17 listed hand edits" \
+    cmp -s "$T/jincheng-2020-04.md" examples/jincheng-2020-04.md
+
+"$BULLETIN" import "$S003" >"$T/s003.md" 2>"$T/e003"
+check "import seed 003: to standard output without -o" grep -q '^publication: 天津政协$' "$T/s003.md"
+check "import seed 003: the style cannot be measured: a warning" \
+    grep -q "003_386fd0c94091d3c0.txt:1:1: warning: the design of a Markdown conversion" "$T/e003"
+
+# the imports build with no options and no errors
+for f in "$T/tianjin-2022-09.md" "$T/s003.md"; do
+    "$BULLETIN" build "$f" -o "$T/out.pdf" 2>"$T/berr"
+    rc=$?
+    check "build $(basename "$f"): exit status 0, no errors" sh -c \
+        "[ $rc -eq 0 ] && ! grep -q ': error:' '$T/berr'"
+done
