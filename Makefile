@@ -14,7 +14,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check check-asan demo bench clean help format
+.PHONY: all deps check check-asan demo bench fuzz clean help format
 
 all: bulletin
 
@@ -25,6 +25,7 @@ help:
 	@echo "make check    deps + build + all tests"
 	@echo "make check-asan  the tests under AddressSanitizer and UBSan"
 	@echo "make bench    speed and memory figures"
+	@echo "make fuzz     libFuzzer runs of the parser and the composer (FUZZ_SECONDS each)"
 
 deps:
 	@tools/deps.sh install
@@ -71,6 +72,20 @@ demo: deps
 
 bench: bulletin
 	tools/bench.sh ./bulletin
+
+# libFuzzer (clang, libclang-rt-14-dev): the parser and the composer
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -I.
+PARSER_SRCS := util/*.c $(filter-out input/import%.c input/lineation.c,$(wildcard input/*.c))
+COMPOSER_SRCS := util/*.c layout/classes.c layout/items.c layout/fit.c layout/breaker.c layout/total.c
+
+fuzz:
+	@mkdir -p build/fuzz/parse build/fuzz/compose
+	clang $(FUZZ_FLAGS) $(PARSER_SRCS) tests/fuzz/fuzz_parse.c -lyaml -o build/fuzz/fuzz_parse
+	clang $(FUZZ_FLAGS) $$(pkg-config --cflags pangocairo) $(COMPOSER_SRCS) tests/fuzz/fuzz_compose.c -o build/fuzz/fuzz_compose
+	cp tests/fuzz/corpus/* build/fuzz/parse/
+	build/fuzz/fuzz_parse build/fuzz/parse -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	build/fuzz/fuzz_compose build/fuzz/compose -max_total_time=$(FUZZ_SECONDS) -max_len=512
 
 format:
 	clang-format -i $(LIB_SRCS) main.c $(UNIT_SRCS) $(foreach d,$(STAGES),$(wildcard $(d)/*.h))

@@ -109,11 +109,12 @@ static int attrs_item(in_parser *p, const char *s, size_t *ip, size_t len,
                                   "quote values with spaces");
     if (out->nkv >= IN_MAX_KEYS)
         return attr_error(p, pos, "too many key=value pairs");
-    in_kv *kv = &out->kv[out->nkv++];
+    in_kv *kv = &out->kv[out->nkv];
     kv->key = ar_strndup(p->ar, s + i, e - i);
     size_t v = scan_value(p, s, e + 1, len, &kv->val);
     if (v == (size_t)-1)
         return attr_error(p, pos, "unterminated quoted value");
+    out->nkv++; /* counted only once complete */
     *ip = v;
     return 0;
 }
@@ -132,8 +133,11 @@ int in_attrs_parse(in_parser *p, const char *s, size_t len, doc_pos pos,
             i++;
             continue;
         }
-        if (attrs_item(p, s, &i, end, pos, out))
+        if (attrs_item(p, s, &i, end, pos, out)) {
+            memset(out, 0, sizeof *out); /* nothing half-read is used */
+            out->pos = pos;
             return -1;
+        }
     }
     return 0;
 }
