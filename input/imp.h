@@ -104,7 +104,9 @@ typedef struct imp_art {
     imp_block *blocks;
     size_t nblocks, capblocks;
     int line; /* input line of its title (or start) */
-    int weak; /* raw: its title is a lone display line, perhaps a kicker */
+    int weak; /* raw: its title is a display line with no evidence of being
+               * one: a later title block makes it a kicker or a head */
+    size_t weak_at; /* raw: blocks the article had when it got that title */
 } imp_art;
 
 typedef struct imp_tocent {
@@ -185,6 +187,8 @@ char *imp_nospace(ar_arena *ar, const char *s); /* all spaces removed */
 const char *imp_phrase(ar_arena *ar, const char *t);
 int imp_headnum(const char *s); /* 1: 一、  2: （一）  3: 一是/第一，  0 */
 int imp_is_name(const char *s); /* a person's name of 2–4 Han */
+int imp_starts(const char *s, const char *prefix);
+int imp_ends(const char *s, const char *suffix);
 int imp_find_jump(const char *s, size_t *at, size_t *len, int *page);
 
 /* import_out.c */
@@ -228,7 +232,64 @@ typedef struct imp_mblock {
     int used;           /* taken into the front matter or removed */
 } imp_mblock;
 
+/* The roles of a conversion's blocks, in order (import_md.c), from which
+ * import_mdart.c builds the articles. */
+typedef enum imp_mrole {
+    R_NONE, R_COLUMN, R_TITLE, R_ORG, R_SUBTITLE, R_HEAD, R_SUBHEAD,
+    R_LEADIN, R_PARA, R_NOTE, R_ITEM, R_EDNOTE, R_PINYIN, R_DATE,
+    R_FIGURE, R_JUMP, R_TAIL,
+} imp_mrole;
+
+typedef struct imp_ment {
+    imp_mrole r;
+    const char *text;
+    int line;
+    long toc;         /* R_TITLE: its contents entry, -1 none */
+    int part;         /* R_TITLE: a contribution inside an article */
+    int page;         /* R_JUMP, R_TAIL: the page named */
+    const char *sub;  /* R_TITLE: the subtitle of a spread title */
+    imp_mblock *b;
+} imp_ment;
+
+typedef struct imp_mjump {
+    size_t art, after; /* insertion point: after block `after` - 1 */
+    int page, used, line;
+} imp_mjump;
+
+typedef struct imp_mtail {
+    int page, line;
+    size_t first, end; /* its entries [first, end) */
+} imp_mtail;
+
+typedef struct imp_mdstate {
+    imp_ctx *c;
+    imp_mblock *v;
+    size_t nv, capv;
+    imp_ment *e;
+    size_t ne, cape;
+    const char *body; /* the text without spaces, for titles */
+    imp_mjump *jumps;
+    size_t njumps, capjumps;
+    imp_mtail *tails;
+    size_t ntails, captails;
+    /* assembling */
+    imp_art *art;
+    int head_zone;      /* after a title, before the body */
+    const char *column;
+    const char *org;    /* an organisation byline waiting for its title */
+    const char *leadin; /* bold text waiting for its paragraph */
+    const char *kicker;
+    int after_jump;     /* the current article's text went on elsewhere */
+} imp_mdstate;
+
+/* A kicker, deck or byline is a short paragraph; longer ones are text. */
+#define IMP_HEAD_MAX_CHARS 60
+
 size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n);
+int imp_md_ends_sentence(imp_ctx *c, const char *t);
+const char *imp_md_join(imp_ctx *c, const char *a, const char *b);
+const char *imp_md_byline(imp_ctx *c, const char *t, const char **pos);
+void imp_md_articles(imp_mdstate *m);
 long imp_toc_find(imp_ctx *c, const char *t, int prefix);
 void imp_md_title_lines(imp_ctx *c, imp_art *a, const char *t, long toc,
                         const char *body, int line);
@@ -278,7 +339,53 @@ int imp_raw_lines(imp_raw *r);
 int imp_raw_classify_line(const imp_raw *r, const imp_rline *l, int m);
 int imp_raw_ends(const char *text); /* ends a sentence or a note */
 
-/* import_rawseg.c */
+/* import_rawart.c */
 int imp_raw_structure(imp_raw *r);
+
+/* The units of a raw extraction's text (import_rawseg.c) and the
+ * articles built from them (import_rawart.c). */
+typedef struct imp_unit {
+    int display;
+    size_t a, b; /* its lines [a, b) of r->l; tab lines are skipped */
+    int cont;    /* text: its first line continues a paragraph */
+    int open;    /* text: 1 its last paragraph goes on, 2 it may */
+    int used;
+} imp_unit;
+
+typedef enum imp_item_kind {
+    IT_PLAIN, IT_NUM, IT_HEADNUM, IT_BOX, IT_NAME, IT_SUB, IT_DATE, IT_WIDE
+} imp_item_kind;
+
+typedef struct imp_item {
+    imp_item_kind kind;
+    size_t lines[8];
+    int n;
+} imp_item;
+
+typedef struct imp_seg {
+    imp_raw *r;
+    imp_ctx *c;
+    unsigned char *pstart; /* per line: starts a paragraph */
+    imp_unit *u;
+    size_t nu, capu;
+    size_t *order;
+    size_t norder;
+    /* article building */
+    imp_art *art;
+    int ended, titled, in_box;
+    imp_block *para, *open_head;
+    int last_open; /* open state of the text unit placed last */
+} imp_seg;
+
+#define IMP_NONE ((size_t)-1)
+
+/* import_rawseg.c: display lines, units, their reading order */
+int imp_rs_units(imp_seg *s);
+int imp_rs_note_start(const char *t);
+size_t imp_rs_items(const imp_seg *s, const imp_unit *u, imp_item *it,
+                    size_t max);
+int imp_rs_title_evidence(const imp_seg *s, const imp_unit *u,
+                          const imp_item *it, size_t n);
+
 
 #endif

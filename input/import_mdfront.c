@@ -6,16 +6,8 @@
 
 #include "imp.h"
 
-static int starts_with(const char *s, const char *p)
-{
-    return strncmp(s, p, strlen(p)) == 0;
-}
-
-static int ends_with(const char *s, const char *p)
-{
-    size_t a = strlen(s), b = strlen(p);
-    return a >= b && !memcmp(s + a - b, p, b);
-}
+#define starts_with imp_starts
+#define ends_with imp_ends
 
 /* Keys of the 编委会 page that are board lines; the rest are contact. */
 static const char *const board_keys[] = {"主任", "副主任", "编委", "主编",

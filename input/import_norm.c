@@ -490,10 +490,18 @@ char *imp_normalize(imp_ctx *c, const char *str, uint32_t before,
 
 /* ---- small classifiers shared by both readers ---- */
 
-static int starts_with(const char *s, const char *p)
+int imp_starts(const char *s, const char *p)
 {
     return strncmp(s, p, strlen(p)) == 0;
 }
+
+int imp_ends(const char *s, const char *p)
+{
+    size_t a = strlen(s), b = strlen(p);
+    return a >= b && !memcmp(s + a - b, p, b);
+}
+
+#define starts_with imp_starts
 
 /* Length in bytes of a run of Chinese numerals at s. */
 static size_t numerals(const char *s)

@@ -6,6 +6,8 @@
 
 #include "imp.h"
 
+#define ends_with imp_ends
+
 /* A side tab's characters come one per line; a run of at least this many
  * such lines is a tab (shorter runs are excerpt numbers, names). */
 #define TAB_MIN_RUN 3
@@ -154,11 +156,6 @@ static int tab_char_line(const imp_rline *l)
     return n >= 1 && n <= 3;
 }
 
-static int ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && !memcmp(s + a - b, suf, b);
-}
 
 /* Page number, 栏目 and issue of a tab's text after the name. */
 static void parse_tab(imp_raw *r, tab_info *t, const char *rest)

@@ -1,5 +1,5 @@
-/* import_rawseg.c: raw extractions, second half: display lines, text
- * units and their reading order, articles and their heads.
+/* import_rawseg.c: raw extractions, second part: display lines, text
+ * units and their reading order (articles: import_rawart.c).
  *
  * A page's lines are cut into units: runs of display lines (titles,
  * heads, bylines, …) and runs of text lines that flow. A text unit
@@ -15,43 +15,18 @@
 
 #include "imp.h"
 
+#define starts_with imp_starts
+#define ends_with imp_ends
+
 /* How many pages ahead the continuation of an unfinished paragraph is
  * looked for (the extraction moves text within a page or to the next). */
 #define ORDER_WINDOW 2
 
-typedef struct unit {
-    int display;
-    size_t a, b; /* its lines [a, b) of r->l; tab lines are skipped */
-    int cont;    /* text: its first line continues a paragraph */
-    int open;    /* text: 1 its last paragraph goes on, 2 it may */
-    int used;
-} unit;
-
-typedef enum item_kind {
-    IT_PLAIN, IT_NUM, IT_HEADNUM, IT_BOX, IT_NAME, IT_SUB, IT_DATE, IT_WIDE
-} item_kind;
-
-typedef struct item {
-    item_kind kind;
-    size_t lines[8];
-    int n;
-} item;
-
-typedef struct seg {
-    imp_raw *r;
-    imp_ctx *c;
-    unsigned char *pstart; /* per line: starts a paragraph */
-    unit *u;
-    size_t nu, capu;
-    size_t *order;
-    size_t norder;
-    /* article building */
-    imp_art *art;
-    int ended, titled, in_box;
-    imp_block *para, *open_head;
-    int last_open; /* open state of the text unit placed last */
-    int last_text_art; /* the paragraph belongs to the current article */
-} seg;
+typedef imp_unit unit;
+typedef imp_item item;
+typedef imp_item_kind item_kind;
+typedef imp_seg seg;
+#define NONE IMP_NONE
 
 /* Notes after an article's text: speaker, author, source. */
 static const char *const note_starts[] = {
@@ -65,17 +40,6 @@ static const char *const org_ends[] = {
     "政协", "杂志社", "报社", "委员会", "办公室", "党组", "支部", "研究会",
     "编辑部", "研究室", "协会", "学会",
 };
-
-static int starts_with(const char *s, const char *p)
-{
-    return strncmp(s, p, strlen(p)) == 0;
-}
-
-static int ends_with(const char *s, const char *p)
-{
-    size_t a = strlen(s), b = strlen(p);
-    return a >= b && !memcmp(s + a - b, p, b);
-}
 
 static int note_start(const char *t)
 {
@@ -177,7 +141,6 @@ static size_t next_on_page(const seg *s, size_t i)
     return (size_t)-1;
 }
 
-#define NONE ((size_t)-1)
 
 /* Adjacent lines (no blank line between) print one display block. */
 static int grouped(const seg *s, size_t a, size_t b)
@@ -240,6 +203,8 @@ static int is_display(const seg *s, size_t i)
     case RL_FIRST:
         if (name_like(t) || starts_with(t, "——"))
             return 1;
+        if (strstr(t, "，") && !imp_headnum(t) && !grouped(s, p, i))
+            return 0; /* a sentence going on: a paragraph's first line */
         if (grouped(s, p, i)) /* the last line of a display block */
             return q == NONE || L(s, q)->cls != RL_FULL;
         /* an indented line followed by a full one, or by the last line
@@ -329,8 +294,11 @@ static int starts_cont(const seg *s, size_t i)
         return 0;
     if (l->cls == RL_FULL || l->jump == 2)
         return 1;
+    /* an indented line: a first line when a full one follows, or when
+     * it ends no sentence (a paragraph's last line always ends one) */
     if (l->cls == RL_FIRST)
-        return !(q != NONE && L(s, q)->cls == RL_FULL);
+        return !(q != NONE && L(s, q)->cls == RL_FULL) &&
+               imp_raw_ends(l->text);
     return 1;
 }
 
@@ -408,6 +376,9 @@ static void place(seg *s, size_t k)
     s->order[s->norder++] = k;
 }
 
+/* The continuation of unit `from`: the nearest later unit that starts
+ * with a continuation, on the same or the next pages (after a (下转N页),
+ * the one opened by （上接…页）). */
 static size_t find_cont(const seg *s, size_t from)
 {
     const unit *f = &s->u[from];
@@ -424,6 +395,28 @@ static size_t find_cont(const seg *s, size_t from)
     return NONE;
 }
 
+static void moved(seg *s, size_t cur, size_t k)
+{
+    const imp_rline *a = L(s, s->u[cur].b - 1), *b = L(s, s->u[k].a);
+    imp_note(s->c, IMP_R_ORDER, b->line, b->col0, 1, "lines %d–%d moved after "
+             "line %d, whose paragraph they continue", b->line,
+             L(s, s->u[k].b - 1)->line, a->line);
+}
+
+/* The next unit after cur in reading order when cur's paragraph goes on. */
+static size_t next_of_open(seg *s, size_t cur)
+{
+    size_t nxt = cur + 1;
+    while (nxt < s->nu && s->u[nxt].used)
+        nxt++;
+    if (nxt < s->nu && !s->u[nxt].display && s->u[nxt].cont)
+        return nxt;
+    size_t k = find_cont(s, cur);
+    if (k != NONE)
+        moved(s, cur, k);
+    return k;
+}
+
 static void order_units(seg *s)
 {
     for (size_t i = 0; i < s->nu; i++) {
@@ -432,27 +425,15 @@ static void order_units(seg *s)
         place(s, i);
         size_t cur = i;
         while (!s->u[cur].display && s->u[cur].open == 1) {
-            size_t nxt = cur + 1;
-            while (nxt < s->nu && s->u[nxt].used)
-                nxt++;
-            if (nxt < s->nu && !s->u[nxt].display && s->u[nxt].cont) {
-                place(s, nxt);
-                cur = nxt;
-                continue;
-            }
-            size_t k = find_cont(s, cur);
-            const imp_rline *a = L(s, s->u[cur].b - 1);
+            size_t k = next_of_open(s, cur);
             if (k == NONE) {
+                const imp_rline *a = L(s, s->u[cur].b - 1);
                 imp_warn(s->c, a->line, a->col0, "paragraph ends unfinished "
                          "(«…%s»); its continuation was not found",
                          a->text + (strlen(a->text) > 12 ? strlen(a->text) - 12
                                                          : 0));
                 break;
             }
-            const imp_rline *b = L(s, s->u[k].a);
-            imp_note(s->c, IMP_R_ORDER, b->line, b->col0, 1, "lines %d–%d "
-                     "moved after line %d, whose paragraph they continue",
-                     b->line, L(s, s->u[k].b - 1)->line, a->line);
             place(s, k);
             cur = k;
         }
@@ -564,82 +545,6 @@ static void pull_tails(seg *s)
     free(tmp);
 }
 
-/* ---- articles ---- */
-
-static int page_of(const seg *s, size_t i)
-{
-    return s->c->doc.pages[L(s, i)->pg].page;
-}
-
-static imp_art *start_article(seg *s, size_t line)
-{
-    imp_art *a = imp_new_art(s->c, L(s, line)->line);
-    if (!a)
-        return NULL;
-    a->page = page_of(s, line);
-    a->column = s->c->doc.pages[L(s, line)->pg].column;
-    s->art = a;
-    s->ended = s->titled = s->in_box = 0;
-    s->para = s->open_head = NULL;
-    return a;
-}
-
-static void add_line(seg *s, imp_block *b, size_t i)
-{
-    const imp_rline *l = L(s, i);
-    const char *t = l->text;
-    if (b->nlines) {
-        /* two Latin words across a line break keep their space */
-        imp_pline *p = &b->lines[b->nlines - 1];
-        uint32_t a = imp_last_cp(p->text), z = imp_first_cp(t);
-        if (a < 0x80 && z < 0x80 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') &&
-            ((z | 0x20) >= 'a' && (z | 0x20) <= 'z')) {
-            p->text = ar_printf(s->c->ar, "%s ", p->text);
-            b->text = ar_printf(s->c->ar, "%s ", b->text);
-        }
-    }
-    imp_block_add(s->c, b, t, page_of(s, i), l->line);
-}
-
-static imp_block *new_block(seg *s, imp_bkind k, size_t i)
-{
-    if (!s->art)
-        start_article(s, i);
-    return s->art ? imp_new_block(s->c, s->art, k, L(s, i)->line) : NULL;
-}
-
-static void text_line(seg *s, const unit *u, size_t i)
-{
-    const imp_rline *l = L(s, i);
-    int join = s->para && (i == u->a ? u->cont && s->last_open && s->last_text_art
-                                     : !s->pstart[i]);
-    if (!join) {
-        int note = note_start(l->text);
-        if (!s->art || (s->ended && !note))
-            start_article(s, i);
-        s->para = new_block(s, note ? IB_NOTE : IB_PARA, i);
-        s->open_head = NULL;
-        s->in_box = 0;
-        s->last_text_art = 1;
-    } else if (i == u->a) {
-        imp_note(s->c, IMP_R_JOIN, l->line, l->col0, 1, "paragraph goes on "
-                 "from line %d", s->para->lines[s->para->nlines - 1].line);
-    }
-    if (!s->para)
-        return;
-    add_line(s, s->para, i);
-    if (ends_with(l->text, "■"))
-        s->ended = 1;
-}
-
-static void text_unit(seg *s, const unit *u)
-{
-    for (size_t i = u->a; i < u->b; i++)
-        if (!L(s, i)->tab)
-            text_line(s, u, i);
-    s->last_open = u->open;
-}
-
 /* ---- display units ---- */
 
 static item_kind item_of(const seg *s, size_t i)
@@ -680,6 +585,12 @@ static size_t items_of(const seg *s, const unit *u, item *it, size_t max)
         if (n && k == IT_PLAIN && it[n - 1].kind == IT_PLAIN &&
             grouped(s, prev, i) && deck_line(s, &it[n - 1], i))
             k = IT_WIDE;
+        if (n && k == IT_PLAIN && it[n - 1].kind == IT_SUB && it[n - 1].n < 8 &&
+            !imp_raw_ends(L(s, prev)->text) && L(s, prev)->cls == RL_WIDE) {
+            /* a subtitle across the columns goes on in the next line */
+            it[n - 1].lines[it[n - 1].n++] = i;
+            continue;
+        }
         /* a group goes on unless a line of another kind starts */
         if (n && grouped(s, prev, i) && it[n - 1].n < 8 &&
             (k == IT_PLAIN || k == it[n - 1].kind) && it[n - 1].kind != IT_NAME &&
@@ -721,335 +632,6 @@ static int title_evidence(const seg *s, const unit *u, const item *it, size_t n)
     return 0;
 }
 
-static const char *item_text(seg *s, const item *it, const char *sep)
-{
-    const char *t = "";
-    for (int k = 0; k < it->n; k++)
-        t = ar_printf(s->c->ar, "%s%s%s", t, k ? sep : "",
-                      L(s, it->lines[k])->text);
-    return t;
-}
-
-static void push_lines(seg *s, imp_lines *dst, const item *it)
-{
-    for (int k = 0; k < it->n; k++)
-        imp_push_line(s->c, dst, L(s, it->lines[k])->text);
-}
-
-static void head_block(seg *s, const item *it)
-{
-    const char *t = L(s, it->lines[0])->text;
-    imp_bkind k = it->kind == IT_NUM ? IB_NUMBER
-                  : imp_headnum(t) == 2 ? IB_SUBHEAD
-                                        : IB_HEAD;
-    imp_block *b = new_block(s, k, it->lines[0]);
-    if (!b)
-        return;
-    for (int j = 0; j < it->n; j++)
-        add_line(s, b, it->lines[j]);
-    const imp_rline *last = L(s, it->lines[it->n - 1]);
-    /* a head as wide as an indented line may go on after a page break */
-    s->open_head = last->w >= last->m - 2.25 && !imp_raw_ends(last->text) &&
-                           it->kind == IT_HEADNUM
-                       ? b
-                       : NULL;
-    s->para = NULL;
-}
-
-static void byline(seg *s, const item *it)
-{
-    imp_byline *b = AR_PUSH(s->c->ar, s->art->bylines, s->art->nbylines,
-                            s->art->capbylines);
-    if (b) {
-        b->name = imp_nospace(s->c->ar, item_text(s, it, ""));
-        imp_note(s->c, IMP_R_ROLE, L(s, it->lines[0])->line, 1, 1,
-                 "byline «%s»", b->name);
-    }
-}
-
-/* The title block's items: the main title (the first multi-line plain
- * item, else the first plain one), kicker before it, deck after it,
- * subtitle, bylines, date. */
-static void title_items(seg *s, item *it, size_t n)
-{
-    imp_art *a = s->art;
-    size_t main = NONE;
-    for (size_t k = 0; k < n && main == NONE; k++)
-        if (it[k].kind == IT_PLAIN && it[k].n > 1)
-            main = k;
-    for (size_t k = 0; k < n && main == NONE; k++)
-        if (it[k].kind == IT_PLAIN)
-            main = k;
-    for (size_t k = 0; k < n; k++) {
-        switch (it[k].kind) {
-        case IT_PLAIN:
-        case IT_WIDE:
-            if (k == main)
-                push_lines(s, &a->title, &it[k]);
-            else if (main == NONE && !a->title.n)
-                push_lines(s, &a->title, &it[k]);
-            else
-                push_lines(s, k < main ? &a->kicker : &a->deck, &it[k]);
-            break;
-        case IT_SUB:
-            push_lines(s, &a->subtitle, &it[k]);
-            break;
-        case IT_NAME:
-            byline(s, &it[k]);
-            break;
-        case IT_DATE:
-            push_lines(s, &a->date, &it[k]);
-            break;
-        default:
-            head_block(s, &it[k]);
-        }
-    }
-    int p = page_of(s, it[0].lines[0]);
-    if (!a->page || p < a->page)
-        a->page = p;
-    if (!a->column)
-        a->column = s->c->doc.pages[L(s, it[0].lines[0])->pg].column;
-}
-
-static void title_unit(seg *s, const unit *u, item *it, size_t n)
-{
-    const imp_rline *first = L(s, u->a);
-    if (!s->art || s->ended || s->titled) {
-        start_article(s, u->a);
-    } else if (s->art->nblocks) {
-        imp_note(s->c, IMP_R_TITLE, first->line, first->col0, 1, "title "
-                 "block moved before the article's text (which starts at "
-                 "line %d)", s->art->blocks[0].line);
-    }
-    if (!s->art)
-        return;
-    s->titled = 1;
-    title_items(s, it, n);
-    s->para = NULL;
-}
-
-static void box_item(seg *s, const item *it)
-{
-    imp_block *b = new_block(s, IB_BOX, it->lines[0]);
-    if (!b)
-        return;
-    for (int j = 0; j < it->n; j++)
-        add_line(s, b, it->lines[j]);
-    s->in_box = 1;
-}
-
-static void body_items(seg *s, item *it, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        const imp_rline *l = L(s, it[k].lines[0]);
-        if (it[k].kind == IT_BOX || s->in_box) {
-            box_item(s, &it[k]);
-            continue;
-        }
-        if (s->open_head && it[k].kind == IT_PLAIN && it[k].n == 1 &&
-            l->cls == RL_SHORT) {
-            imp_note(s->c, IMP_R_JOIN, l->line, l->col0, 1, "head goes on "
-                     "from line %d", s->open_head->lines[0].line);
-            add_line(s, s->open_head, it[k].lines[0]);
-            s->open_head = NULL;
-            continue;
-        }
-        if (it[k].kind == IT_NAME && s->art && !s->art->nblocks) {
-            byline(s, &it[k]);
-            continue;
-        }
-        if (it[k].kind == IT_PLAIN || it[k].kind == IT_WIDE)
-            imp_note(s->c, IMP_R_ROLE, l->line, l->col0, 1, "display line "
-                     "set as a head: «%s»", l->text);
-        head_block(s, &it[k]);
-    }
-}
-
-/* The speaker or author a note names: （发言人刘伟系…） → 刘伟 */
-static const char *note_name(seg *s, const imp_art *a)
-{
-    static const char *const keys[] = {"（发言人", "（作者", "发言人："};
-    for (size_t k = 0; k < a->nblocks; k++) {
-        const char *t = a->blocks[k].text;
-        if (a->blocks[k].kind != IB_NOTE)
-            continue;
-        for (size_t j = 0; j < 3; j++) {
-            if (!starts_with(t, keys[j]))
-                continue;
-            const char *n = t + strlen(keys[j]);
-            const char *e = strstr(n, "系");
-            if (e && u8_count(n, (size_t)(e - n)) >= 2 &&
-                u8_count(n, (size_t)(e - n)) <= 4)
-                return ar_strndup(s->c->ar, n, (size_t)(e - n));
-        }
-    }
-    return NULL;
-}
-
-static int last_page(const imp_art *a)
-{
-    for (size_t k = a->nblocks; k-- > 0;)
-        if (a->blocks[k].nlines)
-            return a->blocks[k].lines[a->blocks[k].nlines - 1].page;
-    return 0;
-}
-
-static int first_page(const imp_art *a)
-{
-    for (size_t k = 0; k < a->nblocks; k++)
-        if (a->blocks[k].nlines)
-            return a->blocks[k].lines[0].page;
-    return 0;
-}
-
-/* Could title block it (on page p) be article a's? Untitled (or titled
- * by a lone line that may be its kicker), with text on page p, and no
- * speaker note naming someone else than the block's byline. */
-static int title_fits(seg *s, const imp_art *a, const item *it, size_t n)
-{
-    if ((a->title.n && !a->weak) || !a->nblocks)
-        return 0;
-    const char *spk = note_name(s, a), *name = NULL;
-    for (size_t k = 0; k < n && !name; k++)
-        if (it[k].kind == IT_NAME)
-            name = imp_nospace(s->c->ar, item_text(s, &it[k], ""));
-    if (spk && name)
-        return !strcmp(spk, name);
-    int p = page_of(s, it[0].lines[0]);
-    return p >= first_page(a) && p <= last_page(a);
-}
-
-/* Titles come out after the text of an article's first page, so a title
- * block ordered after the end of an untitled article is that article's,
- * or the one's before when that is untitled too. Returns the article's
- * index, or -1. */
-static long late_title_owner(seg *s, const item *it, size_t n)
-{
-    imp_doc *d = &s->c->doc;
-    if (!s->art || !d->narts || (s->titled && !s->art->weak && !s->ended))
-        return -1;
-    size_t cur = d->narts - 1;
-    if (title_fits(s, &d->arts[cur], it, n))
-        return (long)cur;
-    if (cur > 0 && !d->arts[cur].title.n &&
-        title_fits(s, &d->arts[cur - 1], it, n))
-        return (long)cur - 1;
-    return -1;
-}
-
-static void late_title(seg *s, const unit *u, item *it, size_t n, size_t k)
-{
-    imp_art *keep = s->art, *a = &s->c->doc.arts[k];
-    const imp_rline *first = L(s, u->a);
-    int strong = title_evidence(s, u, it, n) || n > 1 || it[0].n > 1;
-    if (a->weak && a->title.n && !strong) {
-        /* a second lone line: the kicker above the title */
-        if (!a->kicker.n)
-            push_lines(s, &a->kicker, &it[0]);
-        else
-            head_block(s, &it[0]);
-        imp_note(s->c, IMP_R_ROLE, first->line, first->col0, 1, "lone "
-                 "display line taken for the kicker of «%s»", a->title.v[0]);
-        return;
-    }
-    if (a->weak && a->title.n) {
-        /* the lone line taken for its title is the kicker above it */
-        for (size_t i = 0; i < a->title.n; i++)
-            imp_push_line(s->c, &a->kicker, a->title.v[i]);
-        a->title.n = 0;
-        imp_note(s->c, IMP_R_ROLE, a->line, 1, 1, "the line first taken for "
-                 "the title is the kicker of «%s»", L(s, it[0].lines[0])->text);
-    }
-    a->weak = 0;
-    imp_note(s->c, IMP_R_TITLE, first->line, first->col0, 1, "title block "
-             "moved before the article's text (which starts at line %d)",
-             a->blocks[0].line);
-    s->art = a;
-    title_items(s, it, n);
-    s->art = keep;
-    if (a == keep)
-        s->titled = 1;
-}
-
-static void display_unit(seg *s, const unit *u)
-{
-    item it[64];
-    int fresh = !s->art || s->ended;
-    size_t n = items_of(s, u, it, 64);
-    int plain = 0, box = 0;
-    for (size_t k = 0; k < n; k++) {
-        plain |= it[k].kind == IT_PLAIN || it[k].kind == IT_WIDE;
-        box |= it[k].kind == IT_BOX;
-    }
-    int titled = plain && !box && !s->in_box &&
-                 (fresh || title_evidence(s, u, it, n));
-    if (box && s->ended) {
-        body_items(s, it, n); /* a boxed list on the article's last page */
-        return;
-    }
-    long owner = titled ? late_title_owner(s, it, n) : -1;
-    if (owner >= 0) {
-        late_title(s, u, it, n, (size_t)owner);
-        return;
-    }
-    if (s->ended)
-        start_article(s, u->a);
-    if (titled) {
-        title_unit(s, u, it, n);
-        if (s->art)
-            s->art->weak = !title_evidence(s, u, it, n) && n == 1 &&
-                           it[0].n == 1;
-    }
-    else
-        body_items(s, it, n);
-}
-
-/* ---- finishing ---- */
-
-/* 一是…。 第一，…。 （一）…。 at the start of a paragraph: a bold lead-in. */
-static void lead_in(imp_block *b)
-{
-    if (b->kind != IB_PARA || !imp_headnum(b->text))
-        return;
-    const char *e = strstr(b->text, "。");
-    size_t n = e ? (size_t)(e - b->text) + 3 : 0;
-    if (!e || u8_count(b->text, n) > 40 || !b->text[n])
-        return;
-    b->bold = n;
-}
-
-static void finish(seg *s)
-{
-    imp_ctx *c = s->c;
-    for (size_t i = 0; i < c->doc.narts; i++) {
-        imp_art *a = &c->doc.arts[i];
-        int single = 0, lines = 0;
-        for (size_t k = 0; k < a->nblocks; k++) {
-            lead_in(&a->blocks[k]);
-            for (size_t j = 0; j < a->blocks[k].nlines; j++) {
-                const imp_pline *p = &a->blocks[k].lines[j];
-                for (size_t q = 0; q < c->doc.npages; q++)
-                    if (c->doc.pages[q].page == p->page) {
-                        single += s->r->single[q];
-                        break;
-                    }
-                lines++;
-            }
-        }
-        a->single = lines && single * 2 > lines;
-        const char *spk = note_name(s, a);
-        if (spk && a->nbylines && strcmp(spk, a->bylines[0].name))
-            imp_warn(c, a->line, 1, "the byline «%s» is not the speaker «%s» "
-                     "of the article's note: check where the article starts "
-                     "and ends", a->bylines[0].name, spk);
-        if (!a->title.n) {
-            imp_warn(c, a->line, 1, "article without a title block: its text "
-                     "is kept under a title to be filled in");
-            imp_push_line(c, &a->title, "（标题）");
-        }
-    }
-}
-
 static void remove_jumps(seg *s)
 {
     for (size_t i = 0; i < s->r->n; i++) {
@@ -1066,52 +648,36 @@ static void remove_jumps(seg *s)
     }
 }
 
-/* BULLETIN_IMPORT_DEBUG=1: the units in reading order on stderr */
-static void debug_units(const seg *s)
+/* Cut the text into units and put them in reading order. */
+int imp_rs_units(seg *s)
 {
-    if (!getenv("BULLETIN_IMPORT_DEBUG"))
-        return;
-    for (size_t k = 0; k < s->norder; k++) {
-        const unit *u = &s->u[s->order[k]];
-        fprintf(stderr, "== unit %zu %s cont=%d open=%d p%d\n", s->order[k],
-                u->display ? "DISPLAY" : "text", u->cont, u->open,
-                page_of(s, u->a));
-        for (size_t i = u->a; i < u->b; i++)
-            if (!L(s, i)->tab)
-                fprintf(stderr, "  %5d %c%c %4.1f/%d %s\n", L(s, i)->line,
-                        "FfSW"[L(s, i)->cls], s->pstart[i] ? '+' : ' ',
-                        L(s, i)->w, L(s, i)->m, L(s, i)->text);
-    }
+    s->pstart = ar_alloc(s->c->ar, s->r->n + 1);
+    if (!s->pstart)
+        return -1;
+    remove_jumps(s);
+    page_foot_titles(s);
+    if (build_units(s))
+        return -1;
+    s->order = ar_alloc(s->c->ar, (s->nu + 1) * sizeof *s->order);
+    if (!s->order)
+        return -1;
+    order_units(s);
+    pull_tails(s);
+    return 0;
 }
 
-int imp_raw_structure(imp_raw *r)
+int imp_rs_note_start(const char *t)
 {
-    seg s;
-    memset(&s, 0, sizeof s);
-    s.r = r;
-    s.c = r->c;
-    s.pstart = ar_alloc(r->c->ar, r->n + 1);
-    if (!s.pstart)
-        return -1;
-    remove_jumps(&s);
-    page_foot_titles(&s);
-    if (build_units(&s))
-        return -1;
-    s.order = ar_alloc(r->c->ar, (s.nu + 1) * sizeof *s.order);
-    if (!s.order)
-        return -1;
-    order_units(&s);
-    pull_tails(&s);
-    debug_units(&s);
-    for (size_t k = 0; k < s.norder; k++) {
-        const unit *u = &s.u[s.order[k]];
-        if (u->display)
-            display_unit(&s, u);
-        else
-            text_unit(&s, u);
-        if (u->display)
-            s.last_open = 0;
-    }
-    finish(&s);
-    return 0;
+    return note_start(t);
+}
+
+size_t imp_rs_items(const seg *s, const unit *u, item *it, size_t max)
+{
+    return items_of(s, u, it, max);
+}
+
+int imp_rs_title_evidence(const seg *s, const unit *u, const item *it,
+                          size_t n)
+{
+    return title_evidence(s, u, it, n);
 }

@@ -159,13 +159,17 @@ static int skip_without(check_state *cs, const char *seed)
 typedef struct fx_art {
     char title[512], by[64], first[256], last[256];
     int page;
+    int deviation; /* the importer is known to miss this entry */
 } fx_art;
 
-static size_t read_fixture(const char *path, fx_art *v, size_t max)
+/* Reads the fixture; *extra gets the number of articles the importer is
+ * known to make up ("extra N: why"). */
+static size_t read_fixture(const char *path, fx_art *v, size_t max, int *extra)
 {
     FILE *f = fopen(path, "r");
     char line[1024];
     size_t n = 0;
+    *extra = 0;
     if (!f)
         return 0;
     while (fgets(line, sizeof line, f)) {
@@ -181,6 +185,10 @@ static size_t read_fixture(const char *path, fx_art *v, size_t max)
             squeeze(line + 5, v[n - 1].last, sizeof v[0].last);
         } else if (n && !strncmp(line, "page ", 5)) {
             v[n - 1].page = atoi(line + 5);
+        } else if (n && !strncmp(line, "deviation ", 10)) {
+            v[n - 1].deviation = 1;
+        } else if (!strncmp(line, "extra ", 6)) {
+            *extra = atoi(line + 6);
         }
     }
     fclose(f);
@@ -193,33 +201,55 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
+static int fixture_match(ar_arena *ar, const doc_article *a, const fx_art *fx)
+{
+    char *text = article_text(ar, a);
+    int ok = 1;
+    if (fx->by[0])
+        ok &= a->nbylines &&
+              !strcmp(plain_squeezed(ar, &a->bylines[0].name), fx->by);
+    ok &= !strncmp(text, fx->first, strlen(fx->first));
+    ok &= ends_with(text, fx->last);
+    if (fx->page)
+        ok &= a->page == fx->page;
+    return ok;
+}
+
+/* Each entry of the fixture is looked for, in order, by its title; an
+ * entry marked "deviation" is reported, not failed, and must still be
+ * missed (a fixed deviation is to be unmarked). */
 static void check_order(check_state *cs, const doc_issue *doc,
                         const char *fixture, ar_arena *ar)
 {
     fx_art fx[128];
-    size_t n = read_fixture(fixture, fx, 128);
+    int extra;
+    size_t n = read_fixture(fixture, fx, 128, &extra);
     CHECK(cs, n > 0);
-    CHECK_INT(cs, doc->narticles, n);
-    for (size_t i = 0; i < n && i < doc->narticles; i++) {
-        const doc_article *a = &doc->articles[i];
-        char *title = plain_squeezed(ar, &a->title);
-        char *text = article_text(ar, a);
-        int ok = !strcmp(title, fx[i].title);
-        if (fx[i].by[0])
-            ok &= a->nbylines &&
-                  !strcmp(plain_squeezed(ar, &a->bylines[0].name), fx[i].by);
-        ok &= !strncmp(text, fx[i].first, strlen(fx[i].first));
-        ok &= ends_with(text, fx[i].last);
-        if (fx[i].page)
-            ok &= a->page == fx[i].page;
-        if (!ok) {
-            printf("#   article %zu: want «%s» by «%s» «%s…%s», got «%s» "
-                   "by «%s» page %d «%.60s…%s»\n", i + 1, fx[i].title,
-                   fx[i].by, fx[i].first, fx[i].last, title,
-                   a->nbylines ? plain_squeezed(ar, &a->bylines[0].name) : "",
-                   a->page, text,
-                   strlen(text) > 45 ? text + strlen(text) - 45 : text);
+    CHECK_INT(cs, doc->narticles, n + (size_t)extra);
+    size_t next = 0;
+    for (size_t i = 0; i < n; i++) {
+        const doc_article *a = NULL;
+        for (size_t k = next; k < doc->narticles && !a; k++)
+            if (!strcmp(plain_squeezed(ar, &doc->articles[k].title), fx[i].title)) {
+                a = &doc->articles[k];
+                next = k + 1;
+            }
+        int ok = a && fixture_match(ar, a, &fx[i]);
+        if (ok && fx[i].deviation) {
+            printf("#   entry %zu «%s» is met: unmark its deviation\n", i + 1,
+                   fx[i].title);
             cs->failed++;
+        } else if (!ok) {
+            char *text = a ? article_text(ar, a) : "";
+            printf("#   %s entry %zu: want «%s» by «%s» «%s…%s», got %s by "
+                   "«%s» page %d «%.60s…%s»\n",
+                   fx[i].deviation ? "known deviation," : "", i + 1,
+                   fx[i].title, fx[i].by, fx[i].first, fx[i].last,
+                   a ? "it" : "no such title",
+                   a && a->nbylines ? plain_squeezed(ar, &a->bylines[0].name) : "",
+                   a ? a->page : 0, text,
+                   strlen(text) > 45 ? text + strlen(text) - 45 : text);
+            cs->failed += !fx[i].deviation;
         }
     }
 }
