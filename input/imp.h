@@ -188,6 +188,9 @@ const char *imp_phrase(ar_arena *ar, const char *t);
 int imp_headnum(const char *s); /* 1: 一、  2: （一）  3: 一是/第一，  0 */
 int imp_is_name(const char *s); /* a person's name of 2–4 Han */
 int imp_starts(const char *s, const char *prefix);
+/* The last `chars` characters of s, for messages. */
+const char *imp_tail(const char *s, size_t chars);
+int imp_head(const char *s, size_t chars); /* bytes of the first chars */
 int imp_ends(const char *s, const char *suffix);
 int imp_find_jump(const char *s, size_t *at, size_t *len, int *page);
 

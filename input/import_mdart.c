@@ -401,9 +401,9 @@ static void join_paragraphs(imp_ctx *c, imp_art *a)
         if (p && joinable(p->kind) && b->kind == IB_PARA && !b->bold &&
             !ends_sentence(c, p->text) && !imp_headnum(b->text)) {
             imp_note(c, IMP_R_JOIN, b->line, 1, 1, "paragraph goes on from "
-                     "line %d («…%s» + «%.12s…»)", p->line,
-                     p->text + (strlen(p->text) > 12 ? strlen(p->text) - 12 : 0),
-                     b->text);
+                     "line %d («…%s» + «%.*s…»)", p->line,
+                     imp_tail(p->text, 4),
+                     imp_head(b->text, 4), b->text);
             if (imp_last_cp(p->text) == imp_first_cp(b->text) &&
                 u8_is_han(imp_first_cp(b->text)))
                 imp_warn(c, b->line, 1, "the same character ends line %d and "
@@ -418,8 +418,7 @@ static void join_paragraphs(imp_ctx *c, imp_art *a)
     for (size_t k = 0; k < a->nblocks; k++)
         if (joinable(a->blocks[k].kind) && !ends_sentence(c, a->blocks[k].text))
             imp_warn(c, a->blocks[k].line, 1, "paragraph ends no sentence and "
-                     "nothing continues it: «…%s»", a->blocks[k].text +
-                     (strlen(a->blocks[k].text) > 15 ? strlen(a->blocks[k].text) - 15 : 0));
+                     "nothing continues it: «…%s»", imp_tail(a->blocks[k].text, 5));
 }
 
 /* A first paragraph whose text stands again in the article's text is a

@@ -490,6 +490,29 @@ char *imp_normalize(imp_ctx *c, const char *str, uint32_t before,
 
 /* ---- small classifiers shared by both readers ---- */
 
+const char *imp_tail(const char *s, size_t chars)
+{
+    const char *p = s + strlen(s);
+    while (p > s && chars) {
+        p--;
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            chars--;
+    }
+    return p;
+}
+
+int imp_head(const char *s, size_t chars)
+{
+    size_t k = 0;
+    while (s[k] && chars) {
+        k++;
+        while (((unsigned char)s[k] & 0xC0) == 0x80)
+            k++;
+        chars--;
+    }
+    return (int)k;
+}
+
 int imp_starts(const char *s, const char *p)
 {
     return strncmp(s, p, strlen(p)) == 0;

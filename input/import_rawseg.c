@@ -430,8 +430,7 @@ static void order_units(seg *s)
                 const imp_rline *a = L(s, s->u[cur].b - 1);
                 imp_warn(s->c, a->line, a->col0, "paragraph ends unfinished "
                          "(«…%s»); its continuation was not found",
-                         a->text + (strlen(a->text) > 12 ? strlen(a->text) - 12
-                                                         : 0));
+                         imp_tail(a->text, 4));
                 break;
             }
             place(s, k);
