@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -311,6 +312,8 @@ int main(int argc, char **argv)
         puts("bulletin " BULLETIN_VERSION);
         return EXIT_OK;
     }
+    /* a closed pipe on stderr is an error to report, not a reason to die */
+    signal(SIGPIPE, SIG_IGN);
     opts o;
     int rc = parse_args(argc, argv, &o);
     if (rc)

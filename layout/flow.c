@@ -298,51 +298,116 @@ static int jump_line(fl_state *fs, fl_art *a, const char *tmpl, int folio,
     return 0;
 }
 
-/* Set the rest of an article that broke off, after （上接第N页）, where
- * the layout now stands; then fill in its （下转第M页）. */
-static int place_tail(fl_state *fs, fl_art *a, int rest, const fl_jump *jump)
+/* The rest of an article that broke off for a jump. */
+typedef struct fl_tail {
+    int art;      /* article */
+    int rest;     /* its first row still to set */
+    fl_jump jump; /* where its （下转第N页） goes */
+} fl_tail;
+
+/* Grid lines a tail needs free on a page to be worth starting there: its
+ * （上接…） line and two lines of text. */
+#define TAIL_MIN_LINES 3
+
+/* The （上接第N页） row that opens a tail. */
+static int jump_from_row(fl_state *fs, fl_art *a, const fl_tail *tl,
+                         fl_row *row)
 {
-    const sty_furniture *fu = &fs->st->furniture;
     const sty_page *pg = &fs->st->page;
-    if (fs->y > 0)
-        fs->y += pg->article_gap;
-    if (fs->y >= pg->lines && new_page(fs))
+    const char *from = fs->st->furniture.jump_from;
+    cp_line *cl;
+    memset(row, 0, sizeof *row);
+    row->h = 1;
+    row->flags = FL_KEEP_NEXT | FL_FIRST | FL_LAST;
+    if (!from)
+        return 0;
+    if (jump_line(fs, a, from, tl->jump.page + 1, sty_column_width(fs->st), &cl))
         return -1;
+    row->line0 = a->lines.nlines - 1;
+    row->nlines = 1;
+    row->adv = pg->pitch;
+    row->top = (pg->pitch - fs->st->roles[STY_JUMP].size) / 2 +
+               EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
+    return 0;
+}
+
+/* Set a tail where the layout now stands, after （上接第N页）, and fill in
+ * the （下转第M页） where it broke off. With limit, the tail may break off
+ * again; *done says whether it was set whole. Nothing is set when the
+ * limit leaves no room. */
+static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
+                      int *done)
+{
+    const sty_page *pg = &fs->st->page;
+    int gap = fs->y > 0 ? pg->article_gap : 0;
+    int at_limit = limit > 0 && (int)fs->book->npages >= limit;
+    *done = 0;
+    if (at_limit && (fs->y + gap + TAIL_MIN_LINES > pg->lines ||
+                     (int)fs->book->npages > limit))
+        return 0; /* no room before the next article's page */
+    fl_art t = *a;
+    fl_row *rows = malloc(((size_t)(a->nrows - tl->rest) + 1) * sizeof *rows);
+    if (!rows || jump_from_row(fs, a, tl, &rows[0])) {
+        free(rows);
+        return -1;
+    }
+    memcpy(rows + 1, a->rows + tl->rest,
+           (size_t)(a->nrows - tl->rest) * sizeof *rows);
+    int n = a->nrows - tl->rest + 1;
+    /* on the last page allowed, the （上接…） row and at least one more
+     * must fit above the line kept for a further jump */
+    if (at_limit && fill(rows, 0, n, pg->lines - fs->y - gap - 1) < 2 &&
+        rw_height(rows, 0, n) > pg->lines - fs->y - gap) {
+        free(rows);
+        return 0;
+    }
+    fs->y += gap;
+    if (fs->y >= pg->lines && new_page(fs)) {
+        free(rows);
+        return -1;
+    }
     int here = (int)fs->book->npages; /* folio of the tail's page */
     cp_line *cl;
-    if (fu->jump_to &&
-        (jump_line(fs, a, fu->jump_to, here, jump->w, &cl) ||
-         fl_put_line(&fs->book->pages[jump->page], cl, 0, jump->x, jump->y, 0)))
+    const char *to = fs->st->furniture.jump_to;
+    if (to && (jump_line(fs, a, to, here, tl->jump.w, &cl) ||
+               fl_put_line(&fs->book->pages[tl->jump.page], cl, 0, tl->jump.x,
+                           tl->jump.y, 0))) {
+        free(rows);
         return -1;
-    /* the tail goes on like a body, after its （上接…） row */
-    fl_art t = *a;
-    fl_row *rows = malloc(((size_t)(a->nrows - rest) + 1) * sizeof *rows);
-    if (!rows)
-        return -1;
-    memset(&rows[0], 0, sizeof rows[0]);
-    rows[0].h = 1;
-    rows[0].flags = FL_KEEP_NEXT | FL_FIRST | FL_LAST;
-    if (fu->jump_from) {
-        if (jump_line(fs, a, fu->jump_from, jump->page + 1, sty_column_width(fs->st), &cl)) {
-            free(rows);
-            return -1;
-        }
-        rows[0].line0 = a->lines.nlines - 1;
-        rows[0].nlines = 1;
-        rows[0].adv = pg->pitch;
-        rows[0].top = (pg->pitch - fs->st->roles[STY_JUMP].size) / 2 +
-                      EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
     }
-    memcpy(rows + 1, a->rows + rest, (size_t)(a->nrows - rest) * sizeof *rows);
     t.lines = a->lines;
     t.rows = rows;
-    t.nrows = a->nrows - rest + 1;
+    t.nrows = n;
     int r2;
     fl_jump j2;
-    int rc = flow_rows(fs, &t, 0, 0, &r2, &j2);
+    int rc = flow_rows(fs, &t, 0, limit, &r2, &j2);
+    a->lines = t.lines; /* the jump lines were added to its lines */
     free(rows);
     fs->placed[a->index].last_page = (int)fs->book->npages - 1;
+    if (rc == 0 && r2 < t.nrows) { /* broke off again: a chain of jumps */
+        tl->rest += r2 - 1;
+        tl->jump = j2;
+    } else {
+        *done = 1;
+    }
     return rc;
+}
+
+/* Set the waiting tails, oldest first, while there is room before the
+ * next article's page (limit; 0: no limit). */
+static int place_tails(fl_state *fs, fl_art *arts, fl_tail *q, int *nq,
+                       int limit)
+{
+    while (*nq > 0) {
+        int done;
+        if (place_tail(fs, &arts[q[0].art], &q[0], limit, &done))
+            return -1;
+        if (!done)
+            return 0;
+        memmove(q, q + 1, (size_t)(*nq - 1) * sizeof *q);
+        (*nq)--;
+    }
+    return 0;
 }
 
 /* Before the head of an article with a recorded page: go to that page
@@ -365,11 +430,16 @@ static int seek_original(fl_state *fs, const fl_art *a)
             return -1;
         blank++;
     }
-    if (blank > 1 || (blank == 1 && !fs->st->page.new_page))
+    if (blank > 1)
         diag_warn(fs->lc->d, d->pos, "article '%s' moved to its original page "
                   "%d: the articles before it take less room than in the "
                   "original, %d page%s left blank", d->id, d->page, blank - 1,
                   blank - 1 == 1 ? "" : "s");
+    else if (blank == 1 && !fs->st->page.new_page)
+        diag_warn(fs->lc->d, d->pos, "article '%s' moved to its original page "
+                  "%d: the articles before it take less room than in the "
+                  "original, the foot of page %d left empty", d->id, d->page,
+                  d->page - 1);
     return 0;
 }
 
@@ -397,32 +467,26 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
     fs.placed = placed;
     fs.original = lc->opts.original_pages;
     fl_art *arts = calloc(doc->narticles + 1, sizeof *arts);
-    int rc = arts ? new_page(&fs) : -1;
-    int tail = -1, rest = 0;
-    fl_jump jump = {0, 0, 0, 0};
+    fl_tail *q = calloc(doc->narticles + 1, sizeof *q);
+    int rc = arts && q ? new_page(&fs) : -1, nq = 0;
     for (size_t i = 0; rc == 0 && i < doc->narticles; i++) {
         rc = rw_article(lc, doc, (int)i, &arts[i]);
         if (rc == 0)
             rc = seek_original(&fs, &arts[i]);
-        int r = arts[i].nrows;
+        int limit = next_limit(&fs, i), r = arts[i].nrows;
         fl_jump j;
         if (rc == 0)
-            rc = flow_article(&fs, &arts[i], next_limit(&fs, i), &r, &j);
-        if (rc == 0 && tail >= 0 && !doc->articles[i].part &&
-            (i + 1 >= doc->narticles || !doc->articles[i + 1].part)) {
-            rc = place_tail(&fs, &arts[tail], rest, &jump);
-            tail = -1;
-        }
-        if (r < arts[i].nrows) {
-            if (tail >= 0 && rc == 0) /* two tails at once: set the first */
-                rc = place_tail(&fs, &arts[tail], rest, &jump);
-            tail = (int)i;
-            rest = r;
-            jump = j;
-        }
+            rc = flow_article(&fs, &arts[i], limit, &r, &j);
+        /* tails go where an article (with its parts) has ended */
+        int ends = i + 1 >= doc->narticles || !doc->articles[i + 1].part;
+        if (rc == 0 && ends)
+            rc = place_tails(&fs, arts, q, &nq, limit);
+        if (r < arts[i].nrows)
+            q[nq++] = (fl_tail){(int)i, r, j};
     }
-    if (rc == 0 && tail >= 0)
-        rc = place_tail(&fs, &arts[tail], rest, &jump);
+    if (rc == 0)
+        rc = place_tails(&fs, arts, q, &nq, 0);
+    free(q);
     for (size_t i = 0; arts && i < doc->narticles; i++)
         rw_free(&arts[i]);
     free(arts);

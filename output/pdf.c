@@ -1,6 +1,7 @@
 /* pdf.c: the PDF, written to a temporary file and renamed into place */
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -108,8 +109,35 @@ static int render(const lay_doc *pages, const doc_issue *doc, FILE *f)
     return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
+/* Interruptions wait while the file is written and renamed: the PDF is
+ * then either whole under its name or not there at all. */
+static void hold_signals(int hold, sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGPIPE);
+    sigprocmask(hold ? SIG_BLOCK : SIG_SETMASK, hold ? &set : old,
+                hold ? old : NULL);
+}
+
+static int write_pdf(const lay_doc *pages, const doc_issue *doc,
+                     const char *path, diag_ctx *d);
+
 int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
             diag_ctx *d)
+{
+    sigset_t old;
+    hold_signals(1, &old);
+    int rc = write_pdf(pages, doc, path, d);
+    hold_signals(0, &old);
+    return rc;
+}
+
+static int write_pdf(const lay_doc *pages, const doc_issue *doc,
+                     const char *path, diag_ctx *d)
 {
     diag_pos pos = {path, 0, 0};
     size_t n = strlen(path);

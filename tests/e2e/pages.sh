@@ -51,3 +51,15 @@ for b in bad:
     print('#   ' + b)
 print(('not ok' if bad else 'ok') + ' - --pages original: jump lines name each other\'s pages')
 PY
+
+# the 《天津政协》 example: imported with its page map, rebuilt
+TJ=$ROOT/examples/tianjin-2022-09.md
+"$BULLETIN" build "$TJ" --pages original --dump pagemap >"$T/tj" 2>"$T/tjerr"
+total=$(awk -F'\t' '$1 == "article" && $4 ~ /original/' "$T/tj" | wc -l)
+same=$(awk -F'\t' '$1 == "article" && $4 ~ /original/ && $4 !~ /differs/' "$T/tj" | wc -l)
+check "tianjin --pages original: at least 90% of $total articles on their original page ($same)" \
+    [ $((same * 10)) -ge $((total * 9)) ]
+"$BULLETIN" build "$TJ" --pages original --dump lines >"$T/tjl" 2>/dev/null
+to=$(grep -c '（下转第[0-9]*页）' "$T/tjl")
+from=$(grep -c '（上接第[0-9]*页）' "$T/tjl")
+check "tianjin --pages original: every jump is announced at both ends ($to, $from)" [ "$to" -eq "$from" ]
