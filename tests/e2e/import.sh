@@ -6,7 +6,7 @@ set -u
 . "$ROOT/tests/e2e/lib.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-SEEDS=../shared/seeds
+SEEDS=tests/data/seeds
 S000=$SEEDS/000_de79cbad821903a0.txt
 S003=$SEEDS/003_386fd0c94091d3c0.txt
 S004=$SEEDS/004_1e5e404a4c67e53c.txt
@@ -43,7 +43,7 @@ check "import seed 000: report with counts, warnings, removed, repairs" sh -c \
 check "import seed 000: the side tab of page 60 removed and listed" \
     grep -q "removed-tab: «天津政协60委员风采" "$T/r000"
 check "import seed 000: warnings carry file:line:col" sh -c \
-    "grep 'warning:' '$T/e000' | grep -qv '^\\.\\./shared/seeds/000_de79cbad821903a0.txt:[0-9]*:[0-9]*: warning:' && exit 1 || exit 0"
+    "grep 'warning:' '$T/e000' | grep -qv '^tests/data/seeds/000_de79cbad821903a0.txt:[0-9]*:[0-9]*: warning:' && exit 1 || exit 0"
 
 "$BULLETIN" import "$S004" -o "$T/jincheng-2020-04.md" 2>/dev/null
 check "import seed 004: exit status 0" [ $? -eq 0 ]

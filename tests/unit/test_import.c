@@ -1,7 +1,7 @@
 /* test_import.c: the importer of old issues: per-rule tests of the
  * cleaner (spacing, punctuation, classifiers), detection, and the seeds:
  * conservation of the text, structure, hand-written order fixtures, the
- * sidecar of line breaks. Seeds are looked for in $ROOT/../shared/seeds;
+ * sidecar of line breaks. Seeds are copies in $ROOT/tests/data/seeds;
  * a case that cannot find them says SKIP. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +24,7 @@ static const char *root(void)
 static char *seed_path(const char *name)
 {
     static char buf[4096];
-    snprintf(buf, sizeof buf, "%s/../shared/seeds/%s", root(), name);
+    snprintf(buf, sizeof buf, "%s/tests/data/seeds/%s", root(), name);
     return buf;
 }
 
