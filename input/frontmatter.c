@@ -154,6 +154,7 @@ static int fm_key(const fm_ctx *c, const char *key, yaml_node_t *v,
         {"date", offsetof(doc_meta, date)},
         {"label", offsetof(doc_meta, label)},
         {"sponsor", offsetof(doc_meta, sponsor)},
+        {"theme", offsetof(doc_meta, theme)},
     };
     static const struct {
         const char *key;

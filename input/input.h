@@ -117,6 +117,7 @@ typedef struct doc_toc_entry {
 
 typedef struct doc_meta {
     doc_str publication, style, date, label, sponsor;
+    doc_str theme;          /* the year's theme, for running heads */
     int year, issue, total; /* 0 when not given */
     const doc_str *digest;  /* 本期导读; "\n" marks intended breaks */
     size_t ndigest;

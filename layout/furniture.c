@@ -13,6 +13,8 @@
 #define TAB_PAD 0.5
 /* Digits set upright across the tab, side by side, at most this many. */
 #define TAB_ACROSS_MAX 3
+/* Lines of a group set across the tab advance by this many ems. */
+#define TAB_LINE 1.2
 
 static int put_string(lay_ctx *lc, fl_page *pg, const char *text,
                       sty_role_id role, double x, double y, double measure,
@@ -92,6 +94,28 @@ static size_t tab_unit(const char *s)
     return n > TAB_ACROSS_MAX ? n : (size_t)u8_decode(s, strlen(s), &cp);
 }
 
+/* A group of a side tab set horizontally, in as many lines as the tab's
+ * width needs, centred; y moves down past it. */
+static int tab_across(lay_ctx *lc, fl_page *pg, const char *text, double x0,
+                     double *y)
+{
+    const sty_furniture *f = &lc->st->furniture;
+    double size = lc->st->roles[STY_SIDE_TAB].size;
+    cp_block b = {NULL, 0, 0};
+    int rc = fl_compose_string(lc, text, STY_SIDE_TAB, f->tab_width - size / 2,
+                               &b);
+    for (int i = 0; rc == 0 && i < b.nlines; i++) {
+        cp_line *cl = &b.lines[i];
+        cl->ln.article = -1;
+        cl->ln.role = STY_SIDE_TAB;
+        *y += size * TAB_LINE;
+        rc = fl_put_line(pg, cl, 0, x0 + (f->tab_width - cl->ln.width) / 2,
+                         *y - 0.12 * size, 0);
+    }
+    free(b.lines);
+    return rc;
+}
+
 /* The side tab: a frame on the outer edge, its text set vertically,
  * upright, one character (or a short number) per em. */
 static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
@@ -111,6 +135,13 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
         if (*s == '|' || *s == ' ') {
             y += (*s == '|' ? TAB_GROUP_GAP : 0.5) * size;
             s++;
+            continue;
+        }
+        if (*s == '=') { /* a group set across the tab, horizontally */
+            size_t n = strcspn(s + 1, "|");
+            if (tab_across(lc, pg, ar_strndup(lc->ar, s + 1, n), x0, &y))
+                return -1;
+            s += 1 + n;
             continue;
         }
         size_t n = tab_unit(s);

@@ -117,6 +117,8 @@ static const char *template_value(lay_ctx *lc, const doc_issue *doc,
         return m->total ? ar_printf(lc->ar, "%d", m->total) : "";
     if (IS("page"))
         return ar_printf(lc->ar, "%d", page);
+    if (IS("theme"))
+        return m->theme.text ? m->theme.text : "";
     if (IS("column"))
         return a && a->column >= 0 ? doc->columns[a->column].name : "";
     if (IS("title"))
