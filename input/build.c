@@ -334,7 +334,10 @@ static void on_figure(in_parser *p, const in_seg *cap, const char *path,
     b->wide = w && strcmp(w, "page") == 0;
     struct stat st;
     b->image_found = stat(b->image, &st) == 0 && S_ISREG(st.st_mode);
-    if (!b->image_found)
+    if (!*path)
+        diag_warn(p->d, pos, "figure without an image file: a framed "
+                  "placeholder with the caption is set");
+    else if (!b->image_found)
         diag_warn(p->d, pos, "image '%s' not found: a framed placeholder "
                   "with the caption is set", path);
 }
