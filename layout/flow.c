@@ -15,6 +15,9 @@ typedef struct fl_state {
     int article;  /* being set */
     int y;        /* next free grid line of the current page, from 0 */
     int original; /* start articles on their original pages */
+    int feather;  /* the article being set ends before a page the next
+                     one must start on: spread its last page to the foot */
+    int spread;   /* blank lines so spread on the page just finished */
 } fl_state;
 
 /* Where an article broke off for a jump: the line kept free for its
@@ -86,6 +89,70 @@ static int place_rows(fl_state *fs, const fl_art *a, const fl_row *rows,
         if (put_row(fs, a, &rows[i], column, y))
             return -1;
         y += rows[i].h;
+    }
+    return 0;
+}
+
+/* Blank lines spread at one place: before a head, and at a paragraph
+ * end (whole grid lines, so the columns stay in register). */
+#define SPREAD_HEAD 2
+#define SPREAD_PARA 1
+
+/* The most blank lines that may stand before row k of a column, 0 where
+ * a line may not be opened (inside a paragraph, after a head). */
+static int spread_room(const fl_row *rows, int k)
+{
+    unsigned before = rows[k - 1].flags, after = rows[k].flags;
+    if (!(before & FL_LAST) || (before & FL_KEEP_NEXT) || !(after & FL_FIRST))
+        return 0;
+    return after & FL_KEEP_NEXT ? SPREAD_HEAD : SPREAD_PARA;
+}
+
+/* Spread extra blank lines over rows [s, e) of one column: gap[k - s] is
+ * the number before row k. Each round gives one line to every head that
+ * still has room, then to paragraph ends picked evenly down the column.
+ * 0 when all of extra is absorbed; -1 (and no gaps) when it cannot be. */
+static int spread_gaps(const fl_row *rows, int s, int e, int extra, int *gap)
+{
+    int room = 0;
+    memset(gap, 0, (size_t)(e - s) * sizeof *gap);
+    for (int k = s + 1; k < e; k++)
+        room += spread_room(rows, k);
+    if (extra > room)
+        return -1;
+    for (int round = 0; extra > 0; round++) {
+        for (int k = s + 1; k < e && extra > 0; k++)
+            if ((rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k) > round) {
+                gap[k - s]++;
+                extra--;
+            }
+        int m = 0;
+        for (int k = s + 1; k < e; k++)
+            m += !(rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k) > round;
+        int take = extra < m ? extra : m, seen = 0, j = 0;
+        for (int k = s + 1; k < e && j < take; k++) {
+            if ((rows[k].flags & FL_KEEP_NEXT) || spread_room(rows, k) <= round)
+                continue;
+            /* the j-th of take picks, spaced evenly over the m places */
+            if (seen++ == (2 * j + 1) * m / (2 * take)) {
+                gap[k - s]++;
+                j++;
+            }
+        }
+        extra -= take;
+    }
+    return 0;
+}
+
+/* Place rows [s, e) in a column from grid line y, opened by gap. */
+static int place_spread(fl_state *fs, const fl_art *a, int s, int e,
+                        int column, int y, const int *gap)
+{
+    for (int i = s; i < e; i++) {
+        y += gap[i - s];
+        if (put_row(fs, a, &a->rows[i], column, y))
+            return -1;
+        y += a->rows[i].h;
     }
     return 0;
 }
@@ -224,6 +291,35 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
     return 0;
 }
 
+/* The last rows of an article whose next article starts on a later
+ * page: rather than leave the foot empty, open blank lines between its
+ * paragraphs so that each column reaches the foot. Rows [s, k) go in
+ * column c1 and [k, n) in c2 (k == n: one column). 1 when set so, 0 when
+ * the space cannot be absorbed (nothing set), -1 on failure. */
+static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
+                   int c2)
+{
+    int cap = fs->st->page.lines - fs->y, n = a->nrows;
+    int e1 = cap - rw_height(a->rows, s, k), e2 = cap - rw_height(a->rows, k, n);
+    int *gap = malloc(((size_t)(n - s) + 1) * sizeof *gap);
+    if (!gap)
+        return -1;
+    int rc = 0;
+    if (spread_gaps(a->rows, s, k, e1, gap) == 0 &&
+        (k == n || spread_gaps(a->rows, k, n, e2, gap + (k - s)) == 0)) {
+        rc = place_spread(fs, a, s, k, c1, fs->y, gap);
+        if (rc == 0 && k < n)
+            rc = place_spread(fs, a, k, n, c2, fs->y, gap + (k - s));
+        if (rc == 0) {
+            fs->spread = e1 + (k < n ? e2 : 0);
+            fs->y = fs->st->page.lines;
+            rc = 1;
+        }
+    }
+    free(gap);
+    return rc;
+}
+
 /* Flow rows [s, n) of a from the current position. With limit > 0 no
  * page past the limit-th is used: what does not fit is left, its first
  * row in *rest, and the last line of the last column kept for the jump. */
@@ -243,12 +339,22 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                 return -1;
             continue;
         }
+        int spread = fs->feather && limit > 0 &&
+                     (int)fs->book->npages <= limit;
         if (ncols == 2 && balance(a->rows, s, a->nrows, cap, &k, &h) == 0) {
+            int rc = spread ? feather(fs, a, s, k, 1, 2) : 0;
+            if (rc != 0)
+                return rc < 0 ? -1 : 0;
             if (place_rows(fs, a, a->rows, s, k, 1, fs->y) ||
                 place_rows(fs, a, a->rows, k, a->nrows, 2, fs->y))
                 return -1;
             fs->y += h;
             return 0;
+        }
+        if (ncols == 1 && spread && fill(a->rows, s, a->nrows, cap) == a->nrows) {
+            int rc = feather(fs, a, s, a->nrows, 0, 0);
+            if (rc != 0)
+                return rc < 0 ? -1 : 0;
         }
         if (fill_page(fs, a, &s, ncols, last))
             return -1;
@@ -399,8 +505,11 @@ static int place_tails(fl_state *fs, fl_art *arts, fl_tail *q, int *nq,
                        int limit)
 {
     while (*nq > 0) {
-        int done;
-        if (place_tail(fs, &arts[q[0].art], &q[0], limit, &done))
+        int done, rc;
+        fs->feather = fs->original && !fs->st->page.new_page && *nq == 1;
+        rc = place_tail(fs, &arts[q[0].art], &q[0], limit, &done);
+        fs->feather = 0;
+        if (rc)
             return -1;
         if (!done)
             return 0;
@@ -424,7 +533,8 @@ static int seek_original(fl_state *fs, const fl_art *a)
                   "room than in the original", d->id, here, d->page);
         return 0;
     }
-    int blank = 0;
+    int blank = 0, foot = fs->st->page.lines - fs->y, spread = fs->spread;
+    fs->spread = 0;
     while ((int)fs->book->npages < d->page) {
         if (new_page(fs))
             return -1;
@@ -435,11 +545,18 @@ static int seek_original(fl_state *fs, const fl_art *a)
                   "%d: the articles before it take less room than in the "
                   "original, %d page%s left blank", d->id, d->page, blank - 1,
                   blank - 1 == 1 ? "" : "s");
-    else if (blank == 1 && !fs->st->page.new_page)
+    else if (blank == 1 && !fs->st->page.new_page && spread > 0)
         diag_warn(fs->lc->d, d->pos, "article '%s' moved to its original page "
                   "%d: the articles before it take less room than in the "
-                  "original, the foot of page %d left empty", d->id, d->page,
+                  "original, %d blank line%s spread between the paragraphs "
+                  "of page %d", d->id, d->page, spread, spread == 1 ? "" : "s",
                   d->page - 1);
+    else if (blank == 1 && !fs->st->page.new_page && foot > 0)
+        diag_warn(fs->lc->d, d->pos, "article '%s' moved to its original page "
+                  "%d: the articles before it take less room than in the "
+                  "original, the foot of page %d left empty (%d line%s, too "
+                  "many to spread between its paragraphs)", d->id, d->page,
+                  d->page - 1, foot, foot == 1 ? "" : "s");
     return 0;
 }
 
@@ -475,10 +592,13 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
             rc = seek_original(&fs, &arts[i]);
         int limit = next_limit(&fs, i), r = arts[i].nrows;
         fl_jump j;
+        /* tails go where an article (with its parts) has ended; the last
+         * article before a later page fills its page when no tail waits */
+        int ends = i + 1 >= doc->narticles || !doc->articles[i + 1].part;
+        fs.feather = fs.original && !fs.st->page.new_page && ends && nq == 0;
         if (rc == 0)
             rc = flow_article(&fs, &arts[i], limit, &r, &j);
-        /* tails go where an article (with its parts) has ended */
-        int ends = i + 1 >= doc->narticles || !doc->articles[i + 1].part;
+        fs.feather = 0;
         if (rc == 0 && ends)
             rc = place_tails(&fs, arts, q, &nq, limit);
         if (r < arts[i].nrows)

@@ -63,3 +63,39 @@ check "tianjin --pages original: at least 90% of $total articles on their origin
 to=$(grep -c '（下转第[0-9]*页）' "$T/tjl")
 from=$(grep -c '（上接第[0-9]*页）' "$T/tjl")
 check "tianjin --pages original: every jump is announced at both ends ($to, $from)" [ "$to" -eq "$from" ]
+
+# an article that ends early before the next one's recorded page fills
+# its page: the free lines are spread between paragraphs, not left at the
+# foot, and no line of text is lost or added
+SP=$ROOT/tests/data/spread/spread.md
+"$BULLETIN" build "$SP" --pages original --dump pagemap >"$T/sp" 2>"$T/sperr"
+check "spread: both columns of page 1 reach the foot" \
+    grep -q "^page	1	1	.*column 1 lines [0-9]*-34	column 2 lines [0-9]*-34" "$T/sp"
+check "spread: the blank lines are reported" grep -q "blank lines spread between the paragraphs of page 1" "$T/sperr"
+check "spread: the next article starts on its page" grep -q "^article	a2	pages 2-2	original 2$" "$T/sp"
+"$BULLETIN" build "$SP" --pages original --dump lines >"$T/spl" 2>/dev/null
+"$BULLETIN" build "$SP" --dump lines >"$T/spl0" 2>/dev/null
+check "spread: the same lines as without --pages original" \
+    [ "$(cut -f4 "$T/spl" | sort | md5sum)" = "$(cut -f4 "$T/spl0" | sort | md5sum)" ]
+# gaps only between paragraphs: every gap in a column's grid lines comes
+# after a line that ends a paragraph (ends with 。 in this fixture)
+"$BULLETIN" build "$SP" --pages original --dump geometry >"$T/spg" 2>/dev/null
+python3 - "$T/spg" <<'PY'
+import sys
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding='utf-8')]
+bad, gaps, prev = [], 0, {}
+for r in rows:
+    page, col, grid, text = r[0], r[1], int(r[2]), r[-1]
+    if page != '1' or col == '0':
+        continue
+    last = prev.get(col)
+    if last and grid > last[0] + 1:
+        gaps += grid - last[0] - 1
+        if not last[1].endswith('。'):
+            bad.append('gap after «%s»' % last[1])
+    prev[col] = (grid, text)
+for b in bad:
+    print('#   ' + b)
+ok = not bad and gaps > 0
+print(('ok' if ok else 'not ok') + ' - spread: %d blank lines, all at paragraph ends' % gaps)
+PY
