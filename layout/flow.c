@@ -291,6 +291,50 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
     return 0;
 }
 
+/* The first page-wide figure in rows [s, n), or n. */
+static int next_wide(const fl_row *rows, int s, int n)
+{
+    while (s < n && !(rows[s].flags & FL_WIDE))
+        s++;
+    return s;
+}
+
+/* A page-wide figure at row w, with the rows [*s, w) before it balanced
+ * in the columns above it, when both fit on this page: 1 when set so,
+ * 0 when they do not fit (nothing set), -1 on failure. */
+static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
+{
+    int cap = fs->st->page.lines - fs->y, fh = a->rows[w].h, k = w, h = 0;
+    int alone = fs->y == 0 && w == *s; /* taller than a page: set anyway */
+    if ((fh > cap && !alone) ||
+        (w > *s && balance(a->rows, *s, w, cap - fh, &k, &h)))
+        return 0;
+    if (place_rows(fs, a, a->rows, *s, k, 1, fs->y) ||
+        place_rows(fs, a, a->rows, k, w, 2, fs->y) ||
+        put_row(fs, a, &a->rows[w], 0, fs->y + h))
+        return -1;
+    fs->y += h + fh;
+    *s = w + 1;
+    return 1;
+}
+
+/* A page-wide figure at row w that does not fit on this page goes to the
+ * head of the next one: the rows after it fill this page first, and the
+ * figure is moved to stand before the first row left over. */
+static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
+                            int reserve)
+{
+    fl_row *rows = (fl_row *)a->rows, fig = rows[w]; /* owned by the flow */
+    int n = a->nrows;
+    memmove(&rows[w], &rows[w + 1], (size_t)(n - w - 1) * sizeof *rows);
+    fl_art t = *a;
+    t.nrows = n - 1;
+    int rc = fill_page(fs, &t, s, 2, reserve);
+    memmove(&rows[*s + 1], &rows[*s], (size_t)(n - 1 - *s) * sizeof *rows);
+    rows[*s] = fig;
+    return rc;
+}
+
 /* The last rows of an article whose next article starts on a later
  * page: rather than leave the foot empty, open blank lines between its
  * paragraphs so that each column reaches the foot. Rows [s, k) go in
@@ -341,6 +385,19 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
         }
         int spread = fs->feather && limit > 0 &&
                      (int)fs->book->npages <= limit;
+        int w = ncols == 2 ? next_wide(a->rows, s, a->nrows) : a->nrows;
+        if (w < a->nrows) {
+            int rc = set_wide(fs, a, &s, w);
+            if (rc < 0 || (rc == 0 && fill_around_wide(fs, a, &s, w, last)))
+                return -1;
+            if (rc > 0)
+                continue;
+            if (last)
+                break;
+            if (new_page(fs))
+                return -1;
+            continue;
+        }
         if (ncols == 2 && balance(a->rows, s, a->nrows, cap, &k, &h) == 0) {
             int rc = spread ? feather(fs, a, s, k, 1, 2) : 0;
             if (rc != 0)

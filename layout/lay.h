@@ -259,6 +259,7 @@ enum {
     FL_FIRST = 1 << 1,     /* first line of a paragraph */
     FL_LAST = 1 << 2,      /* last line of a paragraph */
     FL_FLOAT = 1 << 3,     /* a figure: text after it may go before it */
+    FL_WIDE = 1 << 4,      /* a page-wide figure: spans the columns */
 };
 
 /* A unit of vertical flow: one or more composed lines (or a frame) that

@@ -262,6 +262,10 @@ static int add_head(lay_ctx *lc, fl_art *a, const doc_article *d,
 static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
                       double measure)
 {
+    /* a page-wide figure spans the columns, its caption too */
+    int wide = b->wide && !a->single && lc->st->page.columns > 1;
+    if (wide)
+        measure = sty_area_width(lc->st);
     int line0 = a->lines.nlines;
     cp_spec spec = {STY_CAPTION, measure, a->index, 0, NULL, NULL, 0, NULL, 0};
     if (cp_text(lc, &b->text, &spec, &a->lines))
@@ -287,10 +291,7 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     r->frame_h = frame;
     r->frame_top = r->top - frame - EMBOX_ASCENT * size;
     r->image = iw > 0 ? b->image : NULL;
-    r->flags = FL_FIRST | FL_LAST | FL_FLOAT;
-    if (b->wide)
-        diag_warn(lc->d, b->pos, "page-wide figures are not set across the "
-                  "columns yet: set at the column's width");
+    r->flags = FL_FIRST | FL_LAST | (wide ? FL_WIDE : FL_FLOAT);
     return 0;
 }
 

@@ -78,6 +78,26 @@ if need pdfimages pdftotext; then
         "grep -q 委员视察现场 '$T/figtext' && grep -q 示意图 '$T/figtext' && grep -q 缺失的照片 '$T/figtext'"
 fi
 
+# a page-wide figure ({width=page}): across both columns, the text before
+# it balanced in the columns above, the text after it below
+WIDE=$ROOT/tests/data/figures/wide.md
+"$BULLETIN" build "$WIDE" -o "$T/wide.pdf" --dump geometry >"$T/wide" 2>"$T/err"
+check "wide figure: no warning that it is set at column width" sh -c \
+    "! grep -q 'column.s width' '$T/err'"
+awk -F'\t' '$9 == "caption" && $10 ~ /^横跨两栏/ {c = $1 " " $2 " " $3 " " $7} END {print c}' "$T/wide" >"$T/cap"
+read -r cpage ccol cline cmeasure <"$T/cap"
+check "wide figure: caption spans the type area (page ${cpage:-?}, column ${ccol:-?}, measure ${cmeasure:-?})" \
+    [ "${ccol:-x}" = 0 -a "${cmeasure%.*}" -gt 300 ]
+check "wide figure: the text before it in both columns above it" sh -c \
+    "awk -F'\t' '\$1 == ${cpage:-0} && \$9 == \"body\" && \$3 < ${cline:-0} {c[\$2]++} END {exit !(c[1] && c[2])}' '$T/wide'"
+check "wide figure: the text after it below it" sh -c \
+    "awk -F'\t' '\$10 ~ /^正文第二段/ {exit !(\$1 == ${cpage:-0} && \$3 > ${cline:-0})}' '$T/wide'"
+if need pdfimages; then
+    # 80 px drawn across the 357 pt type area: about 16 ppi (34 at column width)
+    check "wide figure: the image is drawn at the type area's width" sh -c \
+        "pdfimages -list '$T/wide.pdf' | awk 'NR > 2 && \$4 == 80 {exit !(\$13 < 20)}'"
+fi
+
 # a boxed notice: its text set (unsplit) in a column
 BOX=$ROOT/tests/data/box/box.md
 "$BULLETIN" build "$BOX" --dump lines >"$T/box" 2>"$T/err"
