@@ -18,6 +18,8 @@ typedef struct fl_state {
     int feather;  /* the article being set ends before a page the next
                      one must start on: spread its last page to the foot */
     int spread;   /* blank lines so spread on the page just finished */
+    int lines;    /* the current page's grid: lines per column */
+    double pitch; /* and their pitch */
 } fl_state;
 
 /* Where an article broke off for a jump: the line kept free for its
@@ -62,7 +64,7 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
 {
     const sty_page *pg = &fs->st->page;
     double x = column_x(fs, column);
-    double top = pg->top + y * pg->pitch;
+    double top = pg->top + y * fs->pitch;
     fl_page *p = cur_page(fs);
     if (r->frame_h > 0) {
         double w = a->single || column == 0 ? sty_area_width(fs->st)
@@ -74,7 +76,7 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
     }
     for (int i = 0; i < r->nlines; i++) {
         double base = top + r->top + i * r->adv;
-        int grid = (int)((base - pg->top) / pg->pitch) + 1;
+        int grid = (int)((base - pg->top) / fs->pitch) + 1;
         if (fl_put_line(p, &a->lines.lines[r->line0 + i], column, x + r->dx,
                         base, grid))
             return -1;
@@ -223,12 +225,27 @@ static int balance(const fl_row *rows, int s, int n, int cap, int *split,
     return -1;
 }
 
+/* An article set on a grid other than the current page's starts a new
+ * page (a one-column article may have fewer, wider lines). */
+static int use_grid(fl_state *fs, const fl_art *a)
+{
+    if (a->lines_per_page == fs->lines)
+        return 0;
+    if (fs->y > 0 && new_page(fs))
+        return -1;
+    fs->lines = a->lines_per_page;
+    fs->pitch = a->pitch;
+    return 0;
+}
+
 static int place_head(fl_state *fs, const fl_art *a)
 {
+    if (use_grid(fs, a))
+        return -1;
     int need = rw_height(a->head, 0, a->nhead);
     int body = a->nrows ? rw_height(a->rows, 0, a->nrows < 2 ? a->nrows : 2)
                         : 0;
-    int lines = fs->st->page.lines;
+    int lines = fs->lines;
     if (fs->y > 0 && !a->part) /* a contribution follows its article */
         fs->y += fs->st->page.article_gap;
     /* a head never ends a page: it takes two lines of text with it; the
@@ -241,7 +258,7 @@ static int place_head(fl_state *fs, const fl_art *a)
         p->article = a->index;
     fs->placed[a->index].first_page = (int)fs->book->npages - 1;
     if (fl_put_dest(p, fs->doc->articles[a->index].id, column_x(fs, 0),
-                    fs->st->page.top + fs->y * fs->st->page.pitch))
+                    fs->st->page.top + fs->y * fs->pitch))
         return -1;
     if (place_rows(fs, a, a->head, 0, a->nhead, 0, fs->y))
         return -1;
@@ -274,7 +291,7 @@ static void float_figure(fl_row *rows, int s, int n, int cap)
 static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
                      int reserve)
 {
-    int cap = fs->st->page.lines - fs->y, used = 0;
+    int cap = fs->lines - fs->y, used = 0;
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
         /* the flow owns the rows it was given (rw_article made them) */
         float_figure((fl_row *)a->rows, *s, a->nrows, cap);
@@ -304,7 +321,7 @@ static int next_wide(const fl_row *rows, int s, int n)
  * 0 when they do not fit (nothing set), -1 on failure. */
 static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
 {
-    int cap = fs->st->page.lines - fs->y, fh = a->rows[w].h, k = w, h = 0;
+    int cap = fs->lines - fs->y, fh = a->rows[w].h, k = w, h = 0;
     int alone = fs->y == 0 && w == *s; /* taller than a page: set anyway */
     if ((fh > cap && !alone) ||
         (w > *s && balance(a->rows, *s, w, cap - fh, &k, &h)))
@@ -343,7 +360,7 @@ static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
 static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
                    int c2)
 {
-    int cap = fs->st->page.lines - fs->y, n = a->nrows;
+    int cap = fs->lines - fs->y, n = a->nrows;
     int e1 = cap - rw_height(a->rows, s, k), e2 = cap - rw_height(a->rows, k, n);
     int *gap = malloc(((size_t)(n - s) + 1) * sizeof *gap);
     if (!gap)
@@ -356,7 +373,7 @@ static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
             rc = place_spread(fs, a, k, n, c2, fs->y, gap + (k - s));
         if (rc == 0) {
             fs->spread = e1 + (k < n ? e2 : 0);
-            fs->y = fs->st->page.lines;
+            fs->y = fs->lines;
             rc = 1;
         }
     }
@@ -371,7 +388,7 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                      int *rest, fl_jump *jump)
 {
     int ncols = a->single ? 1 : fs->st->page.columns;
-    int lines = fs->st->page.lines;
+    int lines = fs->lines;
     *rest = a->nrows;
     while (s < a->nrows) {
         int cap = lines - fs->y, k, h;
@@ -427,8 +444,8 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
     jump->page = (int)fs->book->npages - 1;
     jump->x = column_x(fs, ncols == 1 ? 0 : ncols);
     jump->w = ncols == 1 ? sty_area_width(fs->st) : sty_column_width(fs->st);
-    jump->y = pg->top + (lines - 1) * pg->pitch +
-              (pg->pitch - fs->st->roles[STY_JUMP].size) / 2 +
+    jump->y = pg->top + (lines - 1) * fs->pitch +
+              (fs->pitch - fs->st->roles[STY_JUMP].size) / 2 +
               EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
     fs->y = lines;
     return 0;
@@ -476,7 +493,6 @@ typedef struct fl_tail {
 static int jump_from_row(fl_state *fs, fl_art *a, const fl_tail *tl,
                          fl_row *row)
 {
-    const sty_page *pg = &fs->st->page;
     const char *from = fs->st->furniture.jump_from;
     cp_line *cl;
     memset(row, 0, sizeof *row);
@@ -488,8 +504,8 @@ static int jump_from_row(fl_state *fs, fl_art *a, const fl_tail *tl,
         return -1;
     row->line0 = a->lines.nlines - 1;
     row->nlines = 1;
-    row->adv = pg->pitch;
-    row->top = (pg->pitch - fs->st->roles[STY_JUMP].size) / 2 +
+    row->adv = fs->pitch;
+    row->top = (fs->pitch - fs->st->roles[STY_JUMP].size) / 2 +
                EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
     return 0;
 }
@@ -502,10 +518,15 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
                       int *done)
 {
     const sty_page *pg = &fs->st->page;
-    int gap = fs->y > 0 ? pg->article_gap : 0;
     int at_limit = limit > 0 && (int)fs->book->npages >= limit;
     *done = 0;
-    if (at_limit && (fs->y + gap + TAIL_MIN_LINES > pg->lines ||
+    if (a->lines_per_page != fs->lines && fs->y > 0 && at_limit)
+        return 0; /* its grid needs a page of its own */
+    if (use_grid(fs, a))
+        return -1;
+    at_limit = limit > 0 && (int)fs->book->npages >= limit;
+    int gap = fs->y > 0 ? pg->article_gap : 0;
+    if (at_limit && (fs->y + gap + TAIL_MIN_LINES > fs->lines ||
                      (int)fs->book->npages > limit))
         return 0; /* no room before the next article's page */
     fl_art t = *a;
@@ -519,13 +540,13 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
     int n = a->nrows - tl->rest + 1;
     /* on the last page allowed, the （上接…） row and at least one more
      * must fit above the line kept for a further jump */
-    if (at_limit && fill(rows, 0, n, pg->lines - fs->y - gap - 1) < 2 &&
-        rw_height(rows, 0, n) > pg->lines - fs->y - gap) {
+    if (at_limit && fill(rows, 0, n, fs->lines - fs->y - gap - 1) < 2 &&
+        rw_height(rows, 0, n) > fs->lines - fs->y - gap) {
         free(rows);
         return 0;
     }
     fs->y += gap;
-    if (fs->y >= pg->lines && new_page(fs)) {
+    if (fs->y >= fs->lines && new_page(fs)) {
         free(rows);
         return -1;
     }
@@ -590,7 +611,7 @@ static int seek_original(fl_state *fs, const fl_art *a)
                   "room than in the original", d->id, here, d->page);
         return 0;
     }
-    int blank = 0, foot = fs->st->page.lines - fs->y, spread = fs->spread;
+    int blank = 0, foot = fs->lines - fs->y, spread = fs->spread;
     fs->spread = 0;
     while ((int)fs->book->npages < d->page) {
         if (new_page(fs))
@@ -640,6 +661,8 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
     fs.book = book;
     fs.placed = placed;
     fs.original = lc->opts.original_pages;
+    fs.lines = lc->st->page.lines;
+    fs.pitch = lc->st->page.pitch;
     fl_art *arts = calloc(doc->narticles + 1, sizeof *arts);
     fl_tail *q = calloc(doc->narticles + 1, sizeof *q);
     int rc = arts && q ? new_page(&fs) : -1, nq = 0;

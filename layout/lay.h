@@ -281,6 +281,8 @@ typedef struct fl_art {
     int index;            /* in doc_issue.articles */
     int single;           /* one full-width column */
     int part;             /* a contribution inside the preceding article */
+    int lines_per_page;   /* its grid: lines per column, and their pitch */
+    double pitch;
     cp_block lines;       /* composed lines of head and body */
     fl_row *head;         /* rows spanning the type area */
     int nhead, caphead;

@@ -37,11 +37,11 @@ static fl_row *push_row(fl_row **rows, int *n, int *cap)
 
 /* A row holding lines [line0, end of block) of one role, sized to whole
  * grid lines with the role's space before and after. */
-static void size_row(lay_ctx *lc, sty_role_id role, double size, fl_row *r,
-                     int line0, int nlines, double extra)
+static void size_row(lay_ctx *lc, double pitch, sty_role_id role,
+                     double size, fl_row *r, int line0, int nlines,
+                     double extra)
 {
     const sty_role *ro = &lc->st->roles[role];
-    double pitch = lc->st->page.pitch;
     double adv = ro->leading > 0 ? ro->leading * size : pitch;
     double hgt = (nlines > 0 ? (nlines - 1) * adv + size : 0) + extra;
     double lines = ro->before + ro->after + hgt / pitch;
@@ -105,7 +105,7 @@ static int add_block_row(lay_ctx *lc, fl_art *a, const doc_text *t,
                      : push_row(&a->rows, &a->nrows, &a->caprows);
     if (!r)
         return -1;
-    size_row(lc, role, size, r, line0, a->lines.nlines - line0, 0);
+    size_row(lc, a->pitch, role, size, r, line0, a->lines.nlines - line0, 0);
     r->flags = flags;
     return 0;
 }
@@ -125,7 +125,8 @@ int rw_block(lay_ctx *lc, const doc_text *t, sty_role_id role,
     if (size <= 0)
         return -1;
     memset(row, 0, sizeof *row);
-    size_row(lc, role, size, row, line0, lines->nlines - line0, 0);
+    size_row(lc, lc->st->page.pitch, role, size, row, line0,
+             lines->nlines - line0, 0);
     return 0;
 }
 
@@ -148,7 +149,7 @@ static int add_para_rows(lay_ctx *lc, fl_art *a, const doc_block *b,
         fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
         if (!r)
             return -1;
-        double size = lc->st->roles[role].size, pitch = lc->st->page.pitch;
+        double size = lc->st->roles[role].size, pitch = a->pitch;
         r->line0 = line0 + i;
         r->nlines = 1;
         r->adv = pitch;
@@ -283,11 +284,12 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     else if (b->image_found)
         diag_warn(lc->d, b->pos, "cannot read the image '%s': a framed "
                   "placeholder is set", b->image);
-    double frame = measure * ratio, most = (pg->lines - 2) * pg->pitch;
+    double frame = measure * ratio, most = (a->lines_per_page - 2) * a->pitch;
     if (frame > most)
         frame = most;
     double size = lc->st->roles[STY_CAPTION].size;
-    size_row(lc, STY_CAPTION, size, r, line0, a->lines.nlines - line0, frame);
+    size_row(lc, a->pitch, STY_CAPTION, size, r, line0,
+             a->lines.nlines - line0, frame);
     r->frame_h = frame;
     r->frame_top = r->top - frame - EMBOX_ASCENT * size;
     r->image = iw > 0 ? b->image : NULL;
@@ -359,11 +361,12 @@ static int add_box(lay_ctx *lc, fl_art *a, const doc_block *b, size_t n,
     r->line0 = line0;
     r->nlines = a->lines.nlines - line0;
     r->h = r->nlines + 1;
-    r->adv = pg->pitch;
-    r->top = pg->pitch / 2 + (pg->pitch - size) / 2 + EMBOX_ASCENT * size;
+    double pitch = a->pitch;
+    r->adv = pitch;
+    r->top = pitch / 2 + (pitch - size) / 2 + EMBOX_ASCENT * size;
     r->dx = pg->box_padding;
-    r->frame_top = pg->pitch / 4;
-    r->frame_h = r->h * pg->pitch - pg->pitch / 2;
+    r->frame_top = pitch / 4;
+    r->frame_h = r->h * pitch - pitch / 2;
     r->flags = FL_FIRST | FL_LAST;
     return 0;
 }
@@ -375,6 +378,11 @@ int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
     out->index = index;
     out->single = d->single_column;
     out->part = d->part;
+    /* a one-column article may have a grid of its own (fewer, wider
+     * lines over the same type-area height) */
+    const sty_page *pg = &lc->st->page;
+    out->lines_per_page = out->single ? pg->single_lines : pg->lines;
+    out->pitch = pg->pitch * pg->lines / out->lines_per_page;
     double measure = d->single_column
                          ? lc->st->page.single_measure * lc->st->roles[STY_BODY].size
                          : sty_column_width(lc->st);

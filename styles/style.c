@@ -16,6 +16,7 @@ static const sty_key page_keys[] = {
     {"column-gap", K_LEN, offsetof(sty_page, column_gap), 1},
     {"measure", K_INT, offsetof(sty_page, measure), 1},
     {"single-measure", K_INT, offsetof(sty_page, single_measure), 0},
+    {"single-lines", K_INT, offsetof(sty_page, single_lines), 0},
     {"lines", K_INT, offsetof(sty_page, lines), 1},
     {"pitch", K_LEN, offsetof(sty_page, pitch), 1},
     {"top", K_LEN, offsetof(sty_page, top), 1},
@@ -216,6 +217,12 @@ static int check_geometry(sty_reader *r, sty_style *st)
         pg->lines < 4 || pg->pitch <= 0) {
         diag_error(r->d, pos, "[page] needs 1–4 columns, a measure of at "
                    "least 4 characters, at least 4 lines and a pitch");
+        return -1;
+    }
+    if (pg->single_lines <= 0)
+        pg->single_lines = pg->lines;
+    if (pg->single_lines < 4) {
+        diag_error(r->d, pos, "[page] single-lines needs at least 4 lines");
         return -1;
     }
     if (pg->single_measure <= 0)

@@ -93,6 +93,8 @@ typedef struct sty_page {
     double column_gap;
     int measure;           /* characters (body ems) per column line */
     int single_measure;    /* characters per line of a one-column article */
+    int single_lines;      /* grid lines of a one-column article's page, on
+                              the same type-area height (wider leading) */
     int lines;             /* grid lines per column */
     double pitch;          /* grid line pitch (baseline to baseline) */
     double top;            /* trim top to the top of the first grid line */

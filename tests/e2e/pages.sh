@@ -99,3 +99,38 @@ for b in bad:
 ok = not bad and gaps > 0
 print(('ok' if ok else 'not ok') + ' - spread: %d blank lines, all at paragraph ends' % gaps)
 PY
+
+# a style with a grid of its own for one-column pages (tianjin-2023:
+# 30 lines there, 34 in two columns, on the same type-area height)
+GR=$ROOT/tests/data/grid/grid.md
+"$BULLETIN" build "$GR" --dump geometry >"$T/gr" 2>"$T/grerr"
+python3 - "$T/gr" <<'PY'
+import sys
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1], encoding='utf-8')]
+def page_lines(pred):
+    out = {}
+    for r in rows:
+        if pred(r):
+            out.setdefault(int(r[0]), []).append((int(r[2]), float(r[4])))
+    return out
+single = page_lines(lambda r: r[1] == '0' and r[8] == 'body')
+double = page_lines(lambda r: r[1] in ('1', '2') and r[8] == 'body')
+def pitches(d):
+    got = set()
+    for ls in d.values():
+        ls.sort()
+        for (g1, y1), (g2, y2) in zip(ls, ls[1:]):
+            if g2 == g1 + 1 and y2 > y1:
+                got.add(round(y2 - y1, 2))
+    return got
+full = [p for p, ls in single.items() if max(g for g, _ in ls) == 30]
+res = [
+    ('one-column pages hold 30 lines (%d full pages)' % len(full),
+     len(full) >= 2 and all(max(g for g, _ in ls) <= 30 for ls in single.values())),
+    ('one-column lines 20.4 pt apart (%s)' % sorted(pitches(single)), pitches(single) == {20.4}),
+    ('two-column lines 18 pt apart (%s)' % sorted(pitches(double)), pitches(double) == {18.0}),
+    ('no page holds both grids', not set(single) & set(double)),
+]
+for name, good in res:
+    print(('ok' if good else 'not ok') + ' - grid: ' + name)
+PY

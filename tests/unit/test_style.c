@@ -89,6 +89,8 @@ static void geometry_in_points(check_state *cs)
     CHECK_INT(cs, st->page.measure, 16);
     CHECK(cs, sty_column_width(st) == 16 * 10.5);
     CHECK(cs, st->page.column_gap == 21); /* 2em of 10.5 pt */
+    /* no single-lines: one-column pages keep the grid */
+    CHECK_INT(cs, st->page.single_lines, st->page.lines);
 }
 
 static void expect_error(check_state *cs, const char *prefix, const char *line,
@@ -136,6 +138,12 @@ static void type_area_fits(check_state *cs)
     expect_error(cs, "measure =", "measure = 40", "does not fit the page");
 }
 
+static void single_lines_sane(check_state *cs)
+{
+    expect_error(cs, "lines =", "lines = 31\nsingle-lines = 2",
+                 "single-lines needs at least 4 lines");
+}
+
 static void unknown_front_page(check_state *cs)
 {
     expect_error(cs, "front =", "front = cover poster", "front: 'poster' is not one of");
@@ -168,6 +176,7 @@ static const check_case cases[] = {
     {"style: head-order must name every head element", head_order_complete},
     {"style: a type area wider than the page is an error", type_area_fits},
     {"style: an unknown front-matter page is an error", unknown_front_page},
+    {"style: a one-column grid of under 4 lines is an error", single_lines_sane},
     {"style: an unknown key is a warning", unknown_key_warned},
     {"style: a missing style file is an error", missing_style},
 };
