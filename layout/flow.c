@@ -20,6 +20,10 @@ typedef struct fl_state {
     int spread;   /* blank lines so spread on the page just finished */
     int lines;    /* the current page's grid: lines per column */
     double pitch; /* and their pitch */
+    int room;     /* of those, the lines the flow may fill: fewer on the
+                     page it shares with the next article's head */
+    int foot;     /* lines kept for that head on the page it starts on */
+    int next_page;/* the page the next article must start on, 0: none */
 } fl_state;
 
 /* Where an article broke off for a jump: the line kept free for its
@@ -233,7 +237,7 @@ static int use_grid(fl_state *fs, const fl_art *a)
         return 0;
     if (fs->y > 0 && new_page(fs))
         return -1;
-    fs->lines = a->lines_per_page;
+    fs->lines = fs->room = a->lines_per_page;
     fs->pitch = a->pitch;
     return 0;
 }
@@ -291,7 +295,7 @@ static void float_figure(fl_row *rows, int s, int n, int cap)
 static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
                      int reserve)
 {
-    int cap = fs->lines - fs->y, used = 0;
+    int cap = fs->room - fs->y, used = 0;
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
         /* the flow owns the rows it was given (rw_article made them) */
         float_figure((fl_row *)a->rows, *s, a->nrows, cap);
@@ -321,7 +325,7 @@ static int next_wide(const fl_row *rows, int s, int n)
  * 0 when they do not fit (nothing set), -1 on failure. */
 static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
 {
-    int cap = fs->lines - fs->y, fh = a->rows[w].h, k = w, h = 0;
+    int cap = fs->room - fs->y, fh = a->rows[w].h, k = w, h = 0;
     int alone = fs->y == 0 && w == *s; /* taller than a page: set anyway */
     if ((fh > cap && !alone) ||
         (w > *s && balance(a->rows, *s, w, cap - fh, &k, &h)))
@@ -360,7 +364,7 @@ static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
 static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
                    int c2)
 {
-    int cap = fs->lines - fs->y, n = a->nrows;
+    int cap = fs->room - fs->y, n = a->nrows;
     int e1 = cap - rw_height(a->rows, s, k), e2 = cap - rw_height(a->rows, k, n);
     int *gap = malloc(((size_t)(n - s) + 1) * sizeof *gap);
     if (!gap)
@@ -373,7 +377,7 @@ static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
             rc = place_spread(fs, a, k, n, c2, fs->y, gap + (k - s));
         if (rc == 0) {
             fs->spread = e1 + (k < n ? e2 : 0);
-            fs->y = fs->lines;
+            fs->y = fs->room;
             rc = 1;
         }
     }
@@ -381,18 +385,26 @@ static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
     return rc;
 }
 
+/* Leaving the flow: the whole page is the next head's again. */
+static int end_flow(fl_state *fs, int rc)
+{
+    fs->room = fs->lines;
+    return rc;
+}
+
 /* Flow rows [s, n) of a from the current position. With limit > 0 no
- * page past the limit-th is used: what does not fit is left, its first
- * row in *rest, and the last line of the last column kept for the jump. */
+ * page past the limit-th is used, and on that page not the foot kept for
+ * the next article: what does not fit is left, its first row in *rest,
+ * and the last line of the last column kept for the jump. */
 static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                      int *rest, fl_jump *jump)
 {
     int ncols = a->single ? 1 : fs->st->page.columns;
-    int lines = fs->lines;
     *rest = a->nrows;
     while (s < a->nrows) {
-        int cap = lines - fs->y, k, h;
         int last = limit > 0 && (int)fs->book->npages >= limit;
+        fs->room = fs->lines - (last ? fs->foot : 0);
+        int cap = fs->room - fs->y, k, h;
         if (cap <= 0) {
             if (last)
                 break;
@@ -400,8 +412,8 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                 return -1;
             continue;
         }
-        int spread = fs->feather && limit > 0 &&
-                     (int)fs->book->npages <= limit;
+        int spread = fs->feather && fs->next_page > 0 &&
+                     (int)fs->book->npages < fs->next_page;
         int w = ncols == 2 ? next_wide(a->rows, s, a->nrows) : a->nrows;
         if (w < a->nrows) {
             int rc = set_wide(fs, a, &s, w);
@@ -418,17 +430,17 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
         if (ncols == 2 && balance(a->rows, s, a->nrows, cap, &k, &h) == 0) {
             int rc = spread ? feather(fs, a, s, k, 1, 2) : 0;
             if (rc != 0)
-                return rc < 0 ? -1 : 0;
+                return rc < 0 ? -1 : end_flow(fs, 0);
             if (place_rows(fs, a, a->rows, s, k, 1, fs->y) ||
                 place_rows(fs, a, a->rows, k, a->nrows, 2, fs->y))
                 return -1;
             fs->y += h;
-            return 0;
+            return end_flow(fs, 0);
         }
         if (ncols == 1 && spread && fill(a->rows, s, a->nrows, cap) == a->nrows) {
             int rc = feather(fs, a, s, a->nrows, 0, 0);
             if (rc != 0)
-                return rc < 0 ? -1 : 0;
+                return rc < 0 ? -1 : end_flow(fs, 0);
         }
         if (fill_page(fs, a, &s, ncols, last))
             return -1;
@@ -438,17 +450,17 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
             return -1;
     }
     if (s >= a->nrows)
-        return 0;
+        return end_flow(fs, 0);
     const sty_page *pg = &fs->st->page;
     *rest = s;
     jump->page = (int)fs->book->npages - 1;
     jump->x = column_x(fs, ncols == 1 ? 0 : ncols);
     jump->w = ncols == 1 ? sty_area_width(fs->st) : sty_column_width(fs->st);
-    jump->y = pg->top + (lines - 1) * fs->pitch +
+    jump->y = pg->top + (fs->room - 1) * fs->pitch +
               (fs->pitch - fs->st->roles[STY_JUMP].size) / 2 +
               EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
-    fs->y = lines;
-    return 0;
+    fs->y = fs->room;
+    return end_flow(fs, 0);
 }
 
 static int flow_article(fl_state *fs, const fl_art *a, int limit, int *rest,
@@ -526,7 +538,8 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
         return -1;
     at_limit = limit > 0 && (int)fs->book->npages >= limit;
     int gap = fs->y > 0 ? pg->article_gap : 0;
-    if (at_limit && (fs->y + gap + TAIL_MIN_LINES > fs->lines ||
+    int room = fs->lines - (at_limit ? fs->foot : 0);
+    if (at_limit && (fs->y + gap + TAIL_MIN_LINES > room ||
                      (int)fs->book->npages > limit))
         return 0; /* no room before the next article's page */
     fl_art t = *a;
@@ -540,8 +553,8 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
     int n = a->nrows - tl->rest + 1;
     /* on the last page allowed, the （上接…） row and at least one more
      * must fit above the line kept for a further jump */
-    if (at_limit && fill(rows, 0, n, fs->lines - fs->y - gap - 1) < 2 &&
-        rw_height(rows, 0, n) > fs->lines - fs->y - gap) {
+    if (at_limit && fill(rows, 0, n, room - fs->y - gap - 1) < 2 &&
+        rw_height(rows, 0, n) > room - fs->y - gap) {
         free(rows);
         return 0;
     }
@@ -638,14 +651,32 @@ static int seek_original(fl_state *fs, const fl_art *a)
     return 0;
 }
 
-/* The book page the article after i must start on, as a page count, or 0. */
-static int next_limit(const fl_state *fs, size_t i)
+/* With original pages: the last page article i may use (a page count,
+ * 0: any), and in fs the page the next article must start on and the
+ * foot kept there for it. The two share that page, as in the print,
+ * unless the style starts every article on a page of its own or their
+ * grids differ; the foot holds the next head with two lines of text. */
+static int next_limit(fl_state *fs, const fl_art *arts, size_t i)
 {
+    fs->next_page = fs->foot = 0;
     for (size_t k = i + 1; fs->original && k < fs->doc->narticles; k++) {
         const doc_article *d = &fs->doc->articles[k];
+        const fl_art *n = &arts[k];
         if (d->part)
             continue;
-        return d->page > 1 ? d->page - 1 : 0;
+        if (d->page <= 1)
+            return 0;
+        fs->next_page = d->page;
+        if (fs->st->page.new_page ||
+            n->lines_per_page != arts[i].lines_per_page)
+            return d->page - 1;
+        fs->foot = fs->st->page.article_gap + rw_height(n->head, 0, n->nhead) +
+                   rw_height(n->rows, 0, n->nrows < 2 ? n->nrows : 2);
+        if (fs->foot >= n->lines_per_page) {
+            fs->foot = 0;
+            return d->page - 1;
+        }
+        return d->page;
     }
     return 0;
 }
@@ -661,16 +692,16 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
     fs.book = book;
     fs.placed = placed;
     fs.original = lc->opts.original_pages;
-    fs.lines = lc->st->page.lines;
+    fs.lines = fs.room = lc->st->page.lines;
     fs.pitch = lc->st->page.pitch;
     fl_art *arts = calloc(doc->narticles + 1, sizeof *arts);
     fl_tail *q = calloc(doc->narticles + 1, sizeof *q);
     int rc = arts && q ? new_page(&fs) : -1, nq = 0;
-    for (size_t i = 0; rc == 0 && i < doc->narticles; i++) {
+    for (size_t i = 0; rc == 0 && i < doc->narticles; i++)
         rc = rw_article(lc, doc, (int)i, &arts[i]);
-        if (rc == 0)
-            rc = seek_original(&fs, &arts[i]);
-        int limit = next_limit(&fs, i), r = arts[i].nrows;
+    for (size_t i = 0; rc == 0 && i < doc->narticles; i++) {
+        rc = seek_original(&fs, &arts[i]);
+        int limit = next_limit(&fs, arts, i), r = arts[i].nrows;
         fl_jump j;
         /* tails go where an article (with its parts) has ended; the last
          * article before a later page fills its page when no tail waits */

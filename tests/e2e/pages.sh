@@ -54,6 +54,12 @@ PY
 
 # the 《天津政协》 example: imported with its page map, rebuilt
 TJ=$ROOT/examples/tianjin-2022-09.md
+"$BULLETIN" build "$TJ" --dump pagemap >"$T/tjauto" 2>/dev/null
+same=$(awk -F'\t' '$1 == "article" && $4 ~ /original/ && $4 !~ /differs/' "$T/tjauto" | wc -l)
+check "tianjin calibration: at least 27 of 33 articles start on their printed page by geometry alone ($same)" \
+    [ "$same" -ge 27 ]
+pages=$(awk -F'\t' '$1 == "page"' "$T/tjauto" | wc -l)
+check "tianjin calibration: 62 pages, as printed ($pages)" [ "$pages" -eq 62 ]
 "$BULLETIN" build "$TJ" --pages original --dump pagemap >"$T/tj" 2>"$T/tjerr"
 total=$(awk -F'\t' '$1 == "article" && $4 ~ /original/' "$T/tj" | wc -l)
 same=$(awk -F'\t' '$1 == "article" && $4 ~ /original/ && $4 !~ /differs/' "$T/tj" | wc -l)
@@ -63,6 +69,9 @@ check "tianjin --pages original: at least 90% of $total articles on their origin
 to=$(grep -c '（下转第[0-9]*页）' "$T/tjl")
 from=$(grep -c '（上接第[0-9]*页）' "$T/tjl")
 check "tianjin --pages original: every jump is announced at both ends ($to, $from)" [ "$to" -eq "$from" ]
+# an article may share the page where the next one starts, as printed:
+# jumps only where the text does not fit (the print has none)
+check "tianjin --pages original: few jumps ($to)" [ "$to" -le 6 ]
 
 # an article that ends early before the next one's recorded page fills
 # its page: the free lines are spread between paragraphs, not left at the
