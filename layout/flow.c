@@ -610,6 +610,10 @@ static int place_tails(fl_state *fs, fl_art *arts, fl_tail *q, int *nq,
     return 0;
 }
 
+/* More blank pages than this before an article's recorded page are taken
+ * for a mistake in the page attribute, not for the original's layout. */
+#define MAX_BLANK_PAGES 4
+
 /* Before the head of an article with a recorded page: go to that page
  * (when the layout is ahead of the original), or say why it cannot. */
 static int seek_original(fl_state *fs, const fl_art *a)
@@ -622,6 +626,12 @@ static int seek_original(fl_state *fs, const fl_art *a)
         diag_warn(fs->lc->d, d->pos, "article '%s' starts on page %d, not on "
                   "its original page %d: the articles before it take more "
                   "room than in the original", d->id, here, d->page);
+        return 0;
+    }
+    if (d->page - here - 1 > MAX_BLANK_PAGES) {
+        diag_warn(fs->lc->d, d->pos, "article '%s' is not moved to its "
+                  "original page %d: that would leave %d pages blank; check "
+                  "its 'page' attribute", d->id, d->page, d->page - here - 1);
         return 0;
     }
     int blank = 0, foot = fs->lines - fs->y, spread = fs->spread;

@@ -143,3 +143,25 @@ res = [
 for name, good in res:
     print(('ok' if good else 'not ok') + ' - grid: ' + name)
 PY
+
+# a mistyped page attribute does not fill the issue with blank pages
+cat >"$T/typo.md" <<'MD'
+---
+publication: 天津政协
+style: tianjin-2022
+---
+
+# 测试
+
+## 第一篇 {#a1 page=1}
+
+正文。
+
+## 第二篇 {#a2 page=9000}
+
+正文。
+MD
+"$BULLETIN" build "$T/typo.md" --pages original --dump pagemap >"$T/typo" 2>"$T/typoerr"
+check "a page attribute far ahead is reported, not obeyed" sh -c \
+    "grep -q \"article 'a2' is not moved to its original page 9000: that would leave 8998 pages blank\" '$T/typoerr' &&
+     [ \$(grep -c '^page' '$T/typo') -le 2 ]"
