@@ -109,7 +109,8 @@ static int place_rows(fl_state *fs, const fl_art *a, const fl_row *rows,
 static int spread_room(const fl_row *rows, int k)
 {
     unsigned before = rows[k - 1].flags, after = rows[k].flags;
-    if (!(before & FL_LAST) || (before & FL_KEEP_NEXT) || !(after & FL_FIRST))
+    if (!(before & FL_LAST) || (before & FL_KEEP_NEXT) || !(after & FL_FIRST) ||
+        rows[k].h == 0)
         return 0;
     return after & FL_KEEP_NEXT ? SPREAD_HEAD : SPREAD_PARA;
 }
@@ -290,6 +291,34 @@ static void float_figure(fl_row *rows, int s, int n, int cap)
     rows[j - 1] = fig;
 }
 
+/* Fewest lines of a boxed notice on either side of a split. */
+#define BOX_SPLIT_MIN 2
+
+/* When the row that does not fit in cap lines from s is a boxed notice,
+ * split it so that its first part fills the column: the rest goes into
+ * the empty row after it. Each part keeps its frame and padding. */
+static void split_box(fl_row *rows, int s, int n, int cap)
+{
+    int k = s, used = 0;
+    while (k < n && used + rows[k].h <= cap)
+        used += rows[k++].h;
+    if (k + 1 >= n || !(rows[k].flags & FL_BOX) || rows[k].h == 0 ||
+        rows[k + 1].h != 0 || !(rows[k + 1].flags & FL_BOX))
+        return;
+    int fit = cap - used - 1; /* lines, below the padding */
+    if (fit < BOX_SPLIT_MIN || rows[k].nlines - fit < BOX_SPLIT_MIN)
+        return;
+    fl_row *first = &rows[k], *rest = &rows[k + 1];
+    *rest = *first;
+    first->nlines = fit;
+    rest->line0 += fit;
+    rest->nlines -= fit;
+    first->h = first->nlines + 1;
+    rest->h = rest->nlines + 1;
+    first->frame_h = first->h * first->adv - first->adv / 2;
+    rest->frame_h = rest->h * rest->adv - rest->adv / 2;
+}
+
 /* Fill the columns of the rest of the page from row *s; with reserve,
  * the last column keeps its last line free (for a jump line). */
 static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
@@ -299,6 +328,8 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
         /* the flow owns the rows it was given (rw_article made them) */
         float_figure((fl_row *)a->rows, *s, a->nrows, cap);
+        split_box((fl_row *)a->rows, *s, a->nrows,
+                  cap - (reserve && c == ncols));
         int k = fill(a->rows, *s, a->nrows, cap - (reserve && c == ncols));
         if (k == *s && fs->y == 0 && c == 1)
             k = *s + 1; /* taller than a page: set it anyway */

@@ -260,6 +260,9 @@ enum {
     FL_LAST = 1 << 2,      /* last line of a paragraph */
     FL_FLOAT = 1 << 3,     /* a figure: text after it may go before it */
     FL_WIDE = 1 << 4,      /* a page-wide figure: spans the columns */
+    FL_BOX = 1 << 5,       /* a boxed notice (h > 0), or an empty row after
+                              it (h == 0) that takes its rest when it is
+                              split at a column end */
 };
 
 /* A unit of vertical flow: one or more composed lines (or a frame) that

@@ -337,6 +337,27 @@ static int add_body_block(lay_ctx *lc, fl_art *a, const doc_block *b,
 
 /* A boxed notice: its blocks composed inside a frame as one row that is
  * never split, half a grid line of room above and below the text. */
+/* One framed row of lines [line0, line0 + n) of a boxed notice, with
+ * half a line of room inside the frame above and below. */
+static int box_row(lay_ctx *lc, fl_art *a, int line0, int n)
+{
+    const sty_page *pg = &lc->st->page;
+    fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
+    if (!r)
+        return -1;
+    double size = lc->st->roles[STY_BODY].size, pitch = a->pitch;
+    r->line0 = line0;
+    r->nlines = n;
+    r->h = n + 1;
+    r->adv = pitch;
+    r->top = pitch / 2 + (pitch - size) / 2 + EMBOX_ASCENT * size;
+    r->dx = pg->box_padding;
+    r->frame_top = pitch / 4;
+    r->frame_h = r->h * pitch - pitch / 2;
+    r->flags = FL_FIRST | FL_LAST | FL_BOX;
+    return 0;
+}
+
 static int add_box(lay_ctx *lc, fl_art *a, const doc_block *b, size_t n,
                    double measure)
 {
@@ -354,20 +375,17 @@ static int add_box(lay_ctx *lc, fl_art *a, const doc_block *b, size_t n,
         if (cp_text(lc, &b[i].text, &spec, &a->lines))
             return -1;
     }
-    fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
-    if (!r)
+    /* one row for the whole box; the page builder splits it where it
+     * meets a column end, into the empty rows that follow it */
+    int total = a->lines.nlines - line0;
+    if (box_row(lc, a, line0, total))
         return -1;
-    double size = lc->st->roles[STY_BODY].size;
-    r->line0 = line0;
-    r->nlines = a->lines.nlines - line0;
-    r->h = r->nlines + 1;
-    double pitch = a->pitch;
-    r->adv = pitch;
-    r->top = pitch / 2 + (pitch - size) / 2 + EMBOX_ASCENT * size;
-    r->dx = pg->box_padding;
-    r->frame_top = pitch / 4;
-    r->frame_h = r->h * pitch - pitch / 2;
-    r->flags = FL_FIRST | FL_LAST;
+    for (int i = 0; i < total / 2; i++) {
+        fl_row *r = push_row(&a->rows, &a->nrows, &a->caprows);
+        if (!r)
+            return -1;
+        r->flags = FL_FIRST | FL_LAST | FL_BOX;
+    }
     return 0;
 }
 

@@ -106,6 +106,17 @@ check "box: the notice is set and no class is unknown" sh -c \
 check "box: all its lines in one column" sh -c \
     "[ \$(grep -E '多媒体|委员讲堂|专家解读|读书分享' '$T/box' | cut -f1,2 | sort -u | wc -l) -eq 1 ]"
 
+# a boxed notice taller than a column is split at column ends, each part
+# framed, nothing past the foot of the type area, every item set
+LB=$ROOT/tests/data/box/longbox.md
+"$BULLETIN" build "$LB" --dump geometry >"$T/lb" 2>/dev/null
+check "long box: every one of its 40 items is set" \
+    [ "$(grep -c '委员讲堂”第[0-9]*讲' "$T/lb")" -eq 40 ]
+check "long box: no line below the 34th grid line" \
+    awk -F'\t' '$3 > 34 {bad=1} END {exit bad || NR == 0}' "$T/lb"
+check "long box: split over at least three columns" \
+    [ "$(grep '委员讲堂' "$T/lb" | cut -f1,2 | sort -u | wc -l)" -ge 3 ]
+
 # a font role that cannot be resolved stops the build, naming the package
 sed -e '/^fangsong-substitute/d' -e '/^\[emphasis\]/,/^font/ s/^font = .*/font = fangsong/' \
     "$ROOT/styles/jincheng-2020.style" >"$T/nofs.style"
