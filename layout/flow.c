@@ -306,7 +306,9 @@ static void split_box(fl_row *rows, int s, int n, int cap)
         rows[k + 1].h != 0 || !(rows[k + 1].flags & FL_BOX))
         return;
     int fit = cap - used - 1; /* lines, below the padding */
-    if (fit < BOX_SPLIT_MIN || rows[k].nlines - fit < BOX_SPLIT_MIN)
+    if (fit > rows[k].nlines - BOX_SPLIT_MIN)
+        fit = rows[k].nlines - BOX_SPLIT_MIN;
+    if (fit < BOX_SPLIT_MIN)
         return;
     fl_row *first = &rows[k], *rest = &rows[k + 1];
     *rest = *first;
@@ -372,7 +374,8 @@ static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
 
 /* A page-wide figure at row w that does not fit on this page goes to the
  * head of the next one: the rows after it fill this page first, and the
- * figure is moved to stand before the first row left over. */
+ * figure is moved to stand before the first row left over (or stays
+ * where it was when not even the rows before it were all set). */
 static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
                             int reserve)
 {
@@ -382,8 +385,9 @@ static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
     fl_art t = *a;
     t.nrows = n - 1;
     int rc = fill_page(fs, &t, s, 2, reserve);
-    memmove(&rows[*s + 1], &rows[*s], (size_t)(n - 1 - *s) * sizeof *rows);
-    rows[*s] = fig;
+    int at = *s > w ? *s : w;
+    memmove(&rows[at + 1], &rows[at], (size_t)(n - 1 - at) * sizeof *rows);
+    rows[at] = fig;
     return rc;
 }
 
@@ -610,6 +614,10 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
     fl_jump j2;
     int rc = flow_rows(fs, &t, 0, limit, &r2, &j2);
     a->lines = t.lines; /* the jump lines were added to its lines */
+    /* the flow may have moved figures and split boxes among the rows: the
+     * article's rows follow, so that a further jump resumes at the right
+     * one */
+    memcpy(a->rows + tl->rest, rows + 1, (size_t)(n - 1) * sizeof *rows);
     free(rows);
     fs->placed[a->index].last_page = (int)fs->book->npages - 1;
     if (rc == 0 && r2 < t.nrows) { /* broke off again: a chain of jumps */
