@@ -24,6 +24,7 @@ static const char usage[] =
     "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
     "                      [--pages original|auto] [--lineation original|compose]\n"
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
+    "                      [--article ID[,ID...]]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
     "       bulletin import INPUT [-o SOURCE.md] [--kind raw|markdown]\n"
@@ -37,7 +38,9 @@ static const char usage[] =
     "         the parsed document; --png writes page proofs; --pages\n"
     "         original starts each article on its recorded page;\n"
     "         --lineation original (the default) keeps the original's line\n"
-    "         breaks recorded in SOURCE.lines.json, compose breaks anew\n"
+    "         breaks recorded in SOURCE.lines.json, compose breaks anew;\n"
+    "         --article cuts an offprint: only the pages that carry the\n"
+    "         named articles, as printed in the issue\n"
     "compose  compose plain paragraphs, one per input line, and print the\n"
     "         lines, an empty line after each paragraph\n"
     "import   turn an old issue's extracted text or Markdown conversion into\n"
@@ -46,7 +49,7 @@ static const char usage[] =
 
 typedef struct opts {
     const char *cmd, *source, *out, *style, *dump, *png;
-    const char *kind, *publication, *report, *pages, *lineation;
+    const char *kind, *publication, *report, *pages, *lineation, *article;
     double dpi, measure, size, indent;
 } opts;
 
@@ -75,6 +78,7 @@ static int take_option(opts *o, const char *name, const char *val)
                        : !strcmp(name, "--kind")  ? &o->kind
                        : !strcmp(name, "--pages") ? &o->pages
                        : !strcmp(name, "--lineation") ? &o->lineation
+                       : !strcmp(name, "--article") ? &o->article
                        : !strcmp(name, "--report") ? &o->report
                        : !strcmp(name, "--publication") ? &o->publication
                                                   : NULL;
@@ -230,7 +234,8 @@ static int cmd_build(run *r, const opts *o)
     if (open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
         return EXIT_INPUT;
     lay_set_options(r->lc, &lo);
-    if (lay_issue(r->lc, doc, &pages))
+    if (lay_issue(r->lc, doc, &pages) ||
+        (o->article && lay_offprint(r->lc, doc, pages, o->article, &pages)))
         return EXIT_INPUT;
     if (o->dump && !strcmp(o->dump, "geometry"))
         out_dump_geometry(pages, stdout);

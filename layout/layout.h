@@ -104,6 +104,7 @@ typedef struct lay_doc {
     size_t nmarks;
     const lay_placed *articles; /* one per doc_issue article */
     size_t narticles;
+    const char *offprint;     /* an offprint: its first article's title */
 } lay_doc;
 
 /* Settings of `bulletin compose`: body paragraphs of plain text. */
@@ -126,6 +127,12 @@ void lay_set_options(lay_ctx *lc, const lay_options *o);
 void lay_free(lay_ctx *lc);
 /* Lay out a whole issue; the pages live until lay_free. */
 int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
+/* An offprint (抽印本): the pages of a laid-out issue that carry the
+ * articles named in ids (comma-separated; each with its contributions),
+ * as printed. An unknown id is reported and -1 returned. The placed
+ * article of one outside the selection has first_page -1. */
+int lay_offprint(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
+                 const char *ids, const lay_doc **out);
 /* Compose one paragraph of plain UTF-8 text and append its lines to out,
  * one per line, each ending in '\n'. */
 int lay_compose_text(lay_ctx *lc, const char *text, size_t len,

@@ -52,6 +52,8 @@ void out_dump_pagemap(const lay_doc *pages, const doc_issue *doc, FILE *out)
 {
     for (size_t i = 0; i < pages->narticles && i < doc->narticles; i++) {
         const lay_placed *pl = &pages->articles[i];
+        if (pl->first_page < 0)
+            continue; /* not in an offprint's pages */
         fprintf(out, "article\t%s\tpages %d-%d", doc->articles[i].id,
                 pages->pages[pl->first_page].folio,
                 pages->pages[pl->last_page].folio);

@@ -33,16 +33,21 @@ static void pdf_date(const doc_issue *doc, char *buf, size_t n)
     snprintf(buf, n, "%04d-01-01T00:00:00Z", year);
 }
 
-static void pdf_metadata(cairo_surface_t *s, const doc_issue *doc)
+static void pdf_metadata(cairo_surface_t *s, const lay_doc *pages,
+                         const doc_issue *doc)
 {
-    char date[32], title[256];
+    char date[32], issue[160], title[512];
     pdf_date(doc, date, sizeof date);
     const doc_meta *m = doc ? &doc->meta : NULL;
     if (m && m->publication.text)
-        snprintf(title, sizeof title, "%s %d年第%d期", m->publication.text,
+        snprintf(issue, sizeof issue, "%s %d年第%d期", m->publication.text,
                  m->year, m->issue);
     else
-        snprintf(title, sizeof title, "bulletin");
+        snprintf(issue, sizeof issue, "bulletin");
+    if (pages->offprint) /* 抽印本: the article, cut from its issue */
+        snprintf(title, sizeof title, "%s（抽印自%s）", pages->offprint, issue);
+    else
+        snprintf(title, sizeof title, "%s", issue);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "bulletin");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -89,7 +94,7 @@ static int render(const lay_doc *pages, const doc_issue *doc, FILE *f)
 {
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
         write_chunk, f, pages->width, pages->height);
-    pdf_metadata(s, doc);
+    pdf_metadata(s, pages, doc);
     cairo_t *cr = cairo_create(s);
     cairo_tag_begin(cr, "Document", NULL);
     for (size_t i = 0; i < pages->npages; i++) {

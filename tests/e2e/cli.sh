@@ -124,3 +124,31 @@ printf -- '---\npublication: 晋城政协\n---\n\n## 标题\n\n*楷体强调*\n'
 "$BULLETIN" build "$T/fs.md" --style "$T/nofs.style" -o "$T/fs.pdf" 2>"$T/err"
 check "fonts: an unresolvable role stops the build (exit 1)" [ $? -eq 1 -a ! -e "$T/fs.pdf" ]
 check "fonts: the message names the Debian package" grep -q "apt-get install texlive-lang-chinese" "$T/err"
+
+# an offprint (--article): the pages that carry the article, as printed
+TJ=$ROOT/examples/tianjin-2022-09.md
+"$BULLETIN" build "$TJ" --dump pagemap >"$T/full" 2>/dev/null
+"$BULLETIN" build "$TJ" --article a3 --dump pagemap -o "$T/off.pdf" >"$T/offmap" 2>"$T/err"
+span=$(awk -F'\t' '$1 == "article" && $2 == "a3" {split($3, r, /[ -]/); print r[2], r[3]}' "$T/full")
+set -- $span
+want=$(seq "${1:-0}" "${2:--1}" | tr '\n' ' ')
+got=$(awk -F'\t' '$1 == "page" {printf "%s ", $3}' "$T/offmap")
+check "offprint: the pages of a3 with their printed folios ($got)" [ -n "$want" -a "$got" = "$want" ]
+check "offprint: only a3 in its page map" sh -c \
+    "[ \$(grep -c '^article' '$T/offmap') -eq 1 ] && grep -q '^article	a3	' '$T/offmap'"
+"$BULLETIN" build "$TJ" --dump lines 2>/dev/null | awk -F'\t' -v a="${1:-0}" -v b="${2:--1}" \
+    '$1 >= a && $1 <= b {print $2 "\t" $3 "\t" $4}' >"$T/fulll"
+"$BULLETIN" build "$TJ" --article a3 --dump lines 2>/dev/null | cut -f2- >"$T/offl"
+check "offprint: its pages hold the same lines as in the issue" cmp -s "$T/fulll" "$T/offl"
+if need pdfinfo qpdf; then
+    check "offprint: the PDF has those pages, labelled from folio ${1:-?}" sh -c \
+        "[ \$(pdfinfo '$T/off.pdf' | awk '/^Pages:/ {print \$2}') -eq $(echo $want | wc -w) ] &&
+         qpdf --json '$T/off.pdf' | grep -q '\"/St\": ${1:-x}'"
+    check "offprint: the title names the article and its issue" sh -c \
+        "pdfinfo '$T/off.pdf' | grep -q '^Title: *积极发展全过程人民民主（抽印自天津政协 2022年第9期）'"
+    check "offprint: qpdf --check passes" sh -c "qpdf --check '$T/off.pdf' >/dev/null 2>&1"
+fi
+"$BULLETIN" build "$TJ" --article nosuch -o "$T/none.pdf" 2>"$T/err"
+rc=$?
+check "offprint: an unknown article is an error naming it, and no PDF is written" sh -c \
+    "[ $rc -eq 1 ] && grep -q \"no article 'nosuch'\" '$T/err' && [ ! -e '$T/none.pdf' ]"
