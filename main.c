@@ -21,7 +21,7 @@
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage[] =
-    "usage: bulletin build SOURCE.md [-o OUT.pdf] [--style NAME|PATH]\n"
+    "usage: bulletin build SOURCE.md... [-o OUT.pdf | --outdir DIR] [--style NAME|PATH]\n"
     "                      [--pages original|auto] [--lineation original|compose]\n"
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
     "                      [--article ID[,ID...]]\n"
@@ -33,6 +33,9 @@ static const char usage[] =
     "       bulletin --help | --version\n"
     "\n"
     "build    typeset an issue source (docs/source-format.md) into a PDF;\n"
+    "         with several sources, each becomes SOURCE.pdf (or DIR/NAME.pdf\n"
+    "         with --outdir), a failed one does not stop the others, and a\n"
+    "         summary ends the run;\n"
     "         --dump lines prints page, column, line and text of every\n"
     "         composed line (no PDF unless -o is given); --dump doc prints\n"
     "         the parsed document; --png writes page proofs; --pages\n"
@@ -50,6 +53,9 @@ static const char usage[] =
 typedef struct opts {
     const char *cmd, *source, *out, *style, *dump, *png;
     const char *kind, *publication, *report, *pages, *lineation, *article;
+    const char *outdir;
+    char **sources;       /* every SOURCE given to build, in order */
+    int nsources;
     double dpi, measure, size, indent;
 } opts;
 
@@ -79,6 +85,7 @@ static int take_option(opts *o, const char *name, const char *val)
                        : !strcmp(name, "--pages") ? &o->pages
                        : !strcmp(name, "--lineation") ? &o->lineation
                        : !strcmp(name, "--article") ? &o->article
+                       : !strcmp(name, "--outdir") ? &o->outdir
                        : !strcmp(name, "--report") ? &o->report
                        : !strcmp(name, "--publication") ? &o->publication
                                                   : NULL;
@@ -96,9 +103,10 @@ static int take_option(opts *o, const char *name, const char *val)
     return usage_error("unknown option", name);
 }
 
-static int parse_args(int argc, char **argv, opts *o)
+static int parse_args(int argc, char **argv, opts *o, char **sources)
 {
     memset(o, 0, sizeof *o);
+    o->sources = sources;
     o->dpi = 100;
     o->indent = -1;
     if (argc < 2)
@@ -112,12 +120,18 @@ static int parse_args(int argc, char **argv, opts *o)
             if (rc)
                 return rc;
             i++;
-        } else if (!o->source) {
-            o->source = argv[i];
+        } else if (!o->source || !strcmp(o->cmd, "build")) {
+            if (!o->source)
+                o->source = argv[i];
+            o->sources[o->nsources++] = argv[i];
         } else {
             return usage_error("unexpected argument", argv[i]);
         }
     }
+    if (o->nsources > 1 && (o->out || o->dump || o->png))
+        return usage_error("-o, --dump and --png take one SOURCE; several "
+                           "sources are written beside themselves or into "
+                           "--outdir", NULL);
     static const char *dumps[] = {"lines", "geometry", "pagemap", "doc"};
     int known = !o->dump;
     for (size_t i = 0; i < sizeof dumps / sizeof *dumps; i++)
@@ -193,8 +207,13 @@ static void close_run(run *r)
     ar_free(r->ar);
 }
 
-static char *default_pdf(ar_arena *ar, const char *src)
+/* SOURCE.md → SOURCE.pdf beside it, or DIR/SOURCE.pdf with --outdir. */
+static char *default_pdf(ar_arena *ar, const char *src, const char *outdir)
 {
+    if (outdir) {
+        const char *slash = strrchr(src, '/');
+        src = ar_printf(ar, "%s/%s", outdir, slash ? slash + 1 : src);
+    }
     size_t n = strlen(src);
     if (n > 3 && strcmp(src + n - 3, ".md") == 0)
         n -= 3;
@@ -247,7 +266,7 @@ static int cmd_build(run *r, const opts *o)
         return EXIT_INPUT;
     if (o->dump && !o->out)
         return EXIT_OK;
-    const char *pdf = o->out ? o->out : default_pdf(r->ar, o->source);
+    const char *pdf = o->out ? o->out : default_pdf(r->ar, o->source, o->outdir);
     return out_pdf(pages, doc, pdf, &r->d) ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -307,6 +326,53 @@ static int cmd_compose(run *r, const opts *o)
     return rc;
 }
 
+/* One command, in a run of its own. */
+static int run_command(const opts *o)
+{
+    run r;
+    memset(&r, 0, sizeof r);
+    diag_init(&r.d, stderr);
+    r.ar = ar_new();
+    if (!r.ar)
+        return EXIT_INPUT;
+    int rc;
+    if (!strcmp(o->cmd, "build"))
+        rc = cmd_build(&r, o);
+    else if (!strcmp(o->cmd, "fonts"))
+        rc = cmd_fonts(&r, o);
+    else if (!strcmp(o->cmd, "compose"))
+        rc = cmd_compose(&r, o);
+    else if (!strcmp(o->cmd, "import"))
+        rc = cmd_import(&r, o);
+    else
+        rc = usage_error("unknown command", o->cmd);
+    if (rc == EXIT_OK && r.d.errors)
+        rc = EXIT_INPUT;
+    close_run(&r);
+    return rc;
+}
+
+/* Several sources (a back-catalogue): each built in a run of its own, so
+ * that one bad issue does not stop the others; a summary at the end. */
+static int build_all(const opts *o)
+{
+    int failed = 0, misused = 0;
+    for (int i = 0; i < o->nsources; i++) {
+        opts one = *o;
+        one.source = o->sources[i];
+        int rc = run_command(&one);
+        misused |= rc == EXIT_USAGE;
+        if (rc != EXIT_OK) {
+            fprintf(stderr, "bulletin: %s: not built\n", one.source);
+            failed++;
+        }
+    }
+    fprintf(stderr, "bulletin: built %d of %d issues%s\n",
+            o->nsources - failed, o->nsources,
+            failed ? "; the messages above say why the others failed" : "");
+    return misused ? EXIT_USAGE : failed ? EXIT_INPUT : EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -320,27 +386,12 @@ int main(int argc, char **argv)
     /* a closed pipe on stderr is an error to report, not a reason to die */
     signal(SIGPIPE, SIG_IGN);
     opts o;
-    int rc = parse_args(argc, argv, &o);
-    if (rc)
-        return rc;
-    run r;
-    memset(&r, 0, sizeof r);
-    diag_init(&r.d, stderr);
-    r.ar = ar_new();
-    if (!r.ar)
-        return EXIT_INPUT;
-    if (!strcmp(o.cmd, "build"))
-        rc = cmd_build(&r, &o);
-    else if (!strcmp(o.cmd, "fonts"))
-        rc = cmd_fonts(&r, &o);
-    else if (!strcmp(o.cmd, "compose"))
-        rc = cmd_compose(&r, &o);
-    else if (!strcmp(o.cmd, "import"))
-        rc = cmd_import(&r, &o);
-    else
-        rc = usage_error("unknown command", o.cmd);
-    if (rc == EXIT_OK && r.d.errors)
-        rc = EXIT_INPUT;
-    close_run(&r);
+    char **sources = calloc((size_t)argc, sizeof *sources);
+    int rc = sources ? parse_args(argc, argv, &o, sources) : EXIT_INPUT;
+    if (rc == EXIT_OK && !strcmp(o.cmd, "build") && o.nsources > 1)
+        rc = build_all(&o);
+    else if (rc == EXIT_OK)
+        rc = run_command(&o);
+    free(sources);
     return rc;
 }

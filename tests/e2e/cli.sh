@@ -152,3 +152,21 @@ fi
 rc=$?
 check "offprint: an unknown article is an error naming it, and no PDF is written" sh -c \
     "[ $rc -eq 1 ] && grep -q \"no article 'nosuch'\" '$T/err' && [ ! -e '$T/none.pdf' ]"
+
+# several sources (a back-catalogue): each built on its own, a bad one
+# does not stop the others, a summary and exit status 1 at the end
+mkdir -p "$T/cat/out"
+cp "$ROOT/examples/jincheng-2020-04.md" "$T/cat/"
+cp "$ROOT/examples/tianjin-2022-09.md" "$ROOT/examples/tianjin-2022-09.lines.json" "$T/cat/"
+printf -- '---\nstyle: jincheng-2020\n---\n\nno articles here\n' >"$T/cat/broken.md"
+"$BULLETIN" build "$T/cat/jincheng-2020-04.md" "$T/cat/broken.md" "$T/cat/tianjin-2022-09.md" \
+    --outdir "$T/cat/out" 2>"$T/err"
+rc=$?
+check "batch: exit status 1 when one issue fails ($rc)" [ $rc -eq 1 ]
+check "batch: the summary counts the issues built" grep -q "built 2 of 3 issues" "$T/err"
+check "batch: the failed issue is named" grep -q "broken.md: not built" "$T/err"
+"$BULLETIN" build "$T/cat/tianjin-2022-09.md" -o "$T/cat/one.pdf" 2>/dev/null
+check "batch: each PDF as a single build writes it" sh -c \
+    "[ -s '$T/cat/out/jincheng-2020-04.pdf' ] && cmp -s '$T/cat/out/tianjin-2022-09.pdf' '$T/cat/one.pdf'"
+"$BULLETIN" build "$T/cat/jincheng-2020-04.md" "$T/cat/tianjin-2022-09.md" -o "$T/x.pdf" 2>/dev/null
+check "batch: -o with several sources is a usage error" [ $? -eq 2 ]
