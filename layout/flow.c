@@ -99,58 +99,6 @@ static int place_rows(fl_state *fs, const fl_art *a, const fl_row *rows,
     return 0;
 }
 
-/* Blank lines spread at one place: before a head, and at a paragraph
- * end (whole grid lines, so the columns stay in register). */
-#define SPREAD_HEAD 2
-#define SPREAD_PARA 1
-
-/* The most blank lines that may stand before row k of a column, 0 where
- * a line may not be opened (inside a paragraph, after a head). */
-static int spread_room(const fl_row *rows, int k)
-{
-    unsigned before = rows[k - 1].flags, after = rows[k].flags;
-    if (!(before & FL_LAST) || (before & FL_KEEP_NEXT) || !(after & FL_FIRST) ||
-        rows[k].h == 0)
-        return 0;
-    return after & FL_KEEP_NEXT ? SPREAD_HEAD : SPREAD_PARA;
-}
-
-/* Spread extra blank lines over rows [s, e) of one column: gap[k - s] is
- * the number before row k. Each round gives one line to every head that
- * still has room, then to paragraph ends picked evenly down the column.
- * 0 when all of extra is absorbed; -1 (and no gaps) when it cannot be. */
-static int spread_gaps(const fl_row *rows, int s, int e, int extra, int *gap)
-{
-    int room = 0;
-    memset(gap, 0, (size_t)(e - s) * sizeof *gap);
-    for (int k = s + 1; k < e; k++)
-        room += spread_room(rows, k);
-    if (extra > room)
-        return -1;
-    for (int round = 0; extra > 0; round++) {
-        for (int k = s + 1; k < e && extra > 0; k++)
-            if ((rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k) > round) {
-                gap[k - s]++;
-                extra--;
-            }
-        int m = 0;
-        for (int k = s + 1; k < e; k++)
-            m += !(rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k) > round;
-        int take = extra < m ? extra : m, seen = 0, j = 0;
-        for (int k = s + 1; k < e && j < take; k++) {
-            if ((rows[k].flags & FL_KEEP_NEXT) || spread_room(rows, k) <= round)
-                continue;
-            /* the j-th of take picks, spaced evenly over the m places */
-            if (seen++ == (2 * j + 1) * m / (2 * take)) {
-                gap[k - s]++;
-                j++;
-            }
-        }
-        extra -= take;
-    }
-    return 0;
-}
-
 /* Place rows [s, e) in a column from grid line y, opened by gap. */
 static int place_spread(fl_state *fs, const fl_art *a, int s, int e,
                         int column, int y, const int *gap)
@@ -162,72 +110,6 @@ static int place_spread(fl_state *fs, const fl_art *a, int s, int e,
         y += a->rows[i].h;
     }
     return 0;
-}
-
-/* A column may end before row k: not after a head. */
-static int break_ok(const fl_row *rows, int k, int n)
-{
-    return k >= n || !(rows[k - 1].flags & FL_KEEP_NEXT);
-}
-
-/* A break before row k leaves one line of a paragraph alone at the foot
- * or the head of a column. */
-static int break_poor(const fl_row *rows, int k, int n)
-{
-    if (k >= n)
-        return 0;
-    unsigned before = rows[k - 1].flags, after = rows[k].flags;
-    return ((before & FL_FIRST) && !(before & FL_LAST)) ||
-           ((after & FL_LAST) && !(after & FL_FIRST));
-}
-
-/* How far rows from s fill a column of cap grid lines: the end index
- * (s when not even the first row fits or may stand there). */
-static int fill(const fl_row *rows, int s, int n, int cap)
-{
-    int k = s, used = 0;
-    while (k < n && used + rows[k].h <= cap)
-        used += rows[k++].h;
-    if (k >= n)
-        return n;
-    while (k > s && !break_ok(rows, k, n))
-        k--;
-    /* move one line over when that avoids a lone line and costs no other */
-    if (k > s + 1 && break_poor(rows, k, n) && break_ok(rows, k - 1, n) &&
-        !break_poor(rows, k - 1, n))
-        k--;
-    return k;
-}
-
-/* Split rows [s, n) over two columns of at most cap lines, as short as
- * possible: the first column holds at least half; at equal height the
- * second column is the shorter (a head, which must go with the line
- * after it, may leave the second a line or two longer). 0 when possible. */
-static int balance(const fl_row *rows, int s, int n, int cap, int *split,
-                   int *height)
-{
-    int total = rw_height(rows, s, n);
-    for (int h = (total + 1) / 2; h <= cap; h++) {
-        int best = -1;
-        for (int k = fill(rows, s, n, h); k > s || (k == s && s == n); k--) {
-            int first = rw_height(rows, s, k), rest = rw_height(rows, k, n);
-            if (rest > h || first > h)
-                break;
-            if (k < n && !break_ok(rows, k, n))
-                continue;
-            if (best < 0 || rest <= first)
-                best = k;
-            if (rest <= first || k == s)
-                break;
-        }
-        if (best >= 0) {
-            int first = rw_height(rows, s, best), rest = rw_height(rows, best, n);
-            *split = best;
-            *height = first > rest ? first : rest;
-            return 0;
-        }
-    }
-    return -1;
 }
 
 /* An article set on a grid other than the current page's starts a new
@@ -271,56 +153,6 @@ static int place_head(fl_state *fs, const fl_art *a)
     return 0;
 }
 
-/* Fill the columns of the rest of the page from row *s. */
-/* A figure that does not fit what is left of a column lets the lines
- * after it go first; it floats to the next column. */
-static void float_figure(fl_row *rows, int s, int n, int cap)
-{
-    int k = s, used = 0;
-    while (k < n && used + rows[k].h <= cap)
-        used += rows[k++].h;
-    if (k >= n || !(rows[k].flags & FL_FLOAT))
-        return;
-    int j = k + 1;
-    while (j < n && !(rows[j].flags & FL_FLOAT) && used + rows[j].h <= cap)
-        used += rows[j++].h;
-    if (j == k + 1)
-        return;
-    fl_row fig = rows[k];
-    memmove(&rows[k], &rows[k + 1], (size_t)(j - k - 1) * sizeof *rows);
-    rows[j - 1] = fig;
-}
-
-/* Fewest lines of a boxed notice on either side of a split. */
-#define BOX_SPLIT_MIN 2
-
-/* When the row that does not fit in cap lines from s is a boxed notice,
- * split it so that its first part fills the column: the rest goes into
- * the empty row after it. Each part keeps its frame and padding. */
-static void split_box(fl_row *rows, int s, int n, int cap)
-{
-    int k = s, used = 0;
-    while (k < n && used + rows[k].h <= cap)
-        used += rows[k++].h;
-    if (k + 1 >= n || !(rows[k].flags & FL_BOX) || rows[k].h == 0 ||
-        rows[k + 1].h != 0 || !(rows[k + 1].flags & FL_BOX))
-        return;
-    int fit = cap - used - 1; /* lines, below the padding */
-    if (fit > rows[k].nlines - BOX_SPLIT_MIN)
-        fit = rows[k].nlines - BOX_SPLIT_MIN;
-    if (fit < BOX_SPLIT_MIN)
-        return;
-    fl_row *first = &rows[k], *rest = &rows[k + 1];
-    *rest = *first;
-    first->nlines = fit;
-    rest->line0 += fit;
-    rest->nlines -= fit;
-    first->h = first->nlines + 1;
-    rest->h = rest->nlines + 1;
-    first->frame_h = first->h * first->adv - first->adv / 2;
-    rest->frame_h = rest->h * rest->adv - rest->adv / 2;
-}
-
 /* Fill the columns of the rest of the page from row *s; with reserve,
  * the last column keeps its last line free (for a jump line). */
 static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
@@ -329,10 +161,10 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
     int cap = fs->room - fs->y, used = 0;
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
         /* the flow owns the rows it was given (rw_article made them) */
-        float_figure((fl_row *)a->rows, *s, a->nrows, cap);
-        split_box((fl_row *)a->rows, *s, a->nrows,
+        cl_float_figure((fl_row *)a->rows, *s, a->nrows, cap);
+        cl_split_box((fl_row *)a->rows, *s, a->nrows,
                   cap - (reserve && c == ncols));
-        int k = fill(a->rows, *s, a->nrows, cap - (reserve && c == ncols));
+        int k = cl_fill(a->rows, *s, a->nrows, cap - (reserve && c == ncols));
         if (k == *s && fs->y == 0 && c == 1)
             k = *s + 1; /* taller than a page: set it anyway */
         if (place_rows(fs, a, a->rows, *s, k, ncols == 1 ? 0 : c, fs->y))
@@ -345,14 +177,6 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
     return 0;
 }
 
-/* The first page-wide figure in rows [s, n), or n. */
-static int next_wide(const fl_row *rows, int s, int n)
-{
-    while (s < n && !(rows[s].flags & FL_WIDE))
-        s++;
-    return s;
-}
-
 /* A page-wide figure at row w, with the rows [*s, w) before it balanced
  * in the columns above it, when both fit on this page: 1 when set so,
  * 0 when they do not fit (nothing set), -1 on failure. */
@@ -361,7 +185,7 @@ static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
     int cap = fs->room - fs->y, fh = a->rows[w].h, k = w, h = 0;
     int alone = fs->y == 0 && w == *s; /* taller than a page: set anyway */
     if ((fh > cap && !alone) ||
-        (w > *s && balance(a->rows, *s, w, cap - fh, &k, &h)))
+        (w > *s && cl_balance(a->rows, *s, w, cap - fh, &k, &h)))
         return 0;
     if (place_rows(fs, a, a->rows, *s, k, 1, fs->y) ||
         place_rows(fs, a, a->rows, k, w, 2, fs->y) ||
@@ -405,8 +229,8 @@ static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
     if (!gap)
         return -1;
     int rc = 0;
-    if (spread_gaps(a->rows, s, k, e1, gap) == 0 &&
-        (k == n || spread_gaps(a->rows, k, n, e2, gap + (k - s)) == 0)) {
+    if (cl_spread_gaps(a->rows, s, k, e1, gap) == 0 &&
+        (k == n || cl_spread_gaps(a->rows, k, n, e2, gap + (k - s)) == 0)) {
         rc = place_spread(fs, a, s, k, c1, fs->y, gap);
         if (rc == 0 && k < n)
             rc = place_spread(fs, a, k, n, c2, fs->y, gap + (k - s));
@@ -449,7 +273,7 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
         }
         int spread = fs->feather && fs->next_page > 0 &&
                      (int)fs->book->npages < fs->next_page;
-        int w = ncols == 2 ? next_wide(a->rows, s, a->nrows) : a->nrows;
+        int w = ncols == 2 ? cl_next_wide(a->rows, s, a->nrows) : a->nrows;
         if (w < a->nrows) {
             int rc = set_wide(fs, a, &s, w);
             if (rc < 0 || (rc == 0 && fill_around_wide(fs, a, &s, w, last)))
@@ -462,7 +286,7 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                 return -1;
             continue;
         }
-        if (ncols == 2 && balance(a->rows, s, a->nrows, cap, &k, &h) == 0) {
+        if (ncols == 2 && cl_balance(a->rows, s, a->nrows, cap, &k, &h) == 0) {
             int rc = spread ? feather(fs, a, s, k, 1, 2) : 0;
             if (rc != 0)
                 return rc < 0 ? -1 : end_flow(fs, 0);
@@ -472,7 +296,7 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
             fs->y += h;
             return end_flow(fs, 0);
         }
-        if (ncols == 1 && spread && fill(a->rows, s, a->nrows, cap) == a->nrows) {
+        if (ncols == 1 && spread && cl_fill(a->rows, s, a->nrows, cap) == a->nrows) {
             int rc = feather(fs, a, s, a->nrows, 0, 0);
             if (rc != 0)
                 return rc < 0 ? -1 : end_flow(fs, 0);
@@ -588,7 +412,7 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
     int n = a->nrows - tl->rest + 1;
     /* on the last page allowed, the （上接…） row and at least one more
      * must fit above the line kept for a further jump */
-    if (at_limit && fill(rows, 0, n, room - fs->y - gap - 1) < 2 &&
+    if (at_limit && cl_fill(rows, 0, n, room - fs->y - gap - 1) < 2 &&
         rw_height(rows, 0, n) > room - fs->y - gap) {
         free(rows);
         return 0;
