@@ -2,7 +2,8 @@
  * originals were set (fill, pull a prohibited mark in by squeezing or
  * hanging, else push down), or total fit over the paragraph; 孤字 last
  * lines avoided by tightening the paragraph a little, or by pulling one
- * more character down */
+ * more character down; a unit the measure cuts through pulled in when
+ * the line has room to spare */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,32 @@ static int natural_fill(const lb_para *p, int s, int avail)
     return e;
 }
 
+/* The line may end at e, but the unit after it (a character bound to
+ * the mark that follows, an opening mark and its character) is cut by
+ * the measure: pull the unit in when the line can take it without
+ * squeezing every blank to its limit, as the originals do (a lone
+ * character is never squeezed in: the line ends before it). Numbers and
+ * words are left whole for the next line. Returns the new end or e. */
+static int pull_unit(const lb_para *p, int s, int e, int avail, int *hang)
+{
+    const lb_item *it = p->it;
+    if (p->prm.pull_unit <= 0 || it[e - 1].forced)
+        return e;
+    int u = e + 1;
+    while (u < p->n && !it[u - 1].brk && u - e < PUSH_IN_MAX)
+        u++;
+    if (u == e + 1 || !it[u - 1].brk)
+        return e;
+    for (int i = e; i < u - 1; i++)
+        if (it[i].rigid)
+            return e;
+    int h;
+    if (!lb_fits_within(p, s, u, avail, p->prm.pull_unit, &h))
+        return e;
+    *hang = h;
+    return u;
+}
+
 /* The end of the line that starts at s (line by line). */
 static int line_end(const lb_para *p, int s, int avail, int *hang,
                     int *emergency)
@@ -65,8 +92,10 @@ static int line_end(const lb_para *p, int s, int avail, int *hang,
     *hang = 0;
     if (e == s)
         e = s + 1; /* one item wider than the measure */
-    if (e >= p->n || it[e - 1].brk)
+    if (e >= p->n)
         return e;
+    if (it[e - 1].brk)
+        return pull_unit(p, s, e, avail, hang);
     /* push in: pull a mark that may not start a line (and what must go
      * with it), or the character after an opening mark, onto the line by
      * squeezing or hanging; a word or number that does not fit is pushed
@@ -280,7 +309,13 @@ static int compose_fitted(lb_para *p)
             p->prm.tracking = base;
             lb_prefix(p);
         }
-        if (compose_once(p) || pull_down(p))
+        if (compose_once(p))
+            return -1;
+        /* pulling down loosens a line: the originals rather keep a last
+         * line of two characters that no squeeze removes */
+        int pull = p->prm.orphan_pull > 0 ? p->prm.orphan_pull
+                                          : p->prm.orphan;
+        if (last_letters(p) <= pull && pull_down(p))
             return -1;
     }
     return 0;

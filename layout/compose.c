@@ -219,6 +219,8 @@ static void params_for(lay_ctx *lc, sty_role_id role, double measure,
     prm->tighten = em_units(cs->tighten, size);
     prm->tighten_step = em_units(cs->tighten_step, size);
     prm->orphan = cs->orphan;
+    prm->orphan_pull = cs->orphan_pull;
+    prm->pull_unit = (int)(cs->pull_unit * 1000 + 0.5);
     prm->em = em_units(1, size);
 }
 

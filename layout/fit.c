@@ -144,26 +144,34 @@ static long squeeze_room(const lb_para *p, int a, int e)
     return room;
 }
 
-/* Can content [a, e) be squeezed into avail? */
-static int squeezable(const lb_para *p, int a, int e, int avail)
+/* Can content [a, e) be squeezed into avail, using at most share per
+ * mille of its room? */
+static int squeezable(const lb_para *p, int a, int e, int avail, int share)
 {
-    int need = natural_to(p, a, e) - avail;
-    return need <= 0 || squeeze_room(p, a, e) >= need;
+    long need = natural_to(p, a, e) - avail;
+    return need <= 0 || squeeze_room(p, a, e) * share >= need * 1000;
 }
 
 /* A line-end 、，。 hangs past the measure when the line needs the room
  * and the style allows it; the rest must then fit. */
-int lb_fits(const lb_para *p, int a, int b, int avail, int *hang)
+int lb_fits_within(const lb_para *p, int a, int b, int avail, int share,
+                   int *hang)
 {
     int e = content_end(p, a, b);
     *hang = 0;
     if (natural_to(p, a, e) <= avail)
         return 1;
-    if (e - 1 > a && p->it[e - 1].hang && squeezable(p, a, e - 1, avail)) {
+    if (e - 1 > a && p->it[e - 1].hang &&
+        squeezable(p, a, e - 1, avail, share)) {
         *hang = 1;
         return 1;
     }
-    return squeezable(p, a, e, avail);
+    return squeezable(p, a, e, avail, share);
+}
+
+int lb_fits(const lb_para *p, int a, int b, int avail, int *hang)
+{
+    return lb_fits_within(p, a, b, avail, 1000, hang);
 }
 
 /* Stretch: spaces first, then CJK–Latin gaps, then evenly between the

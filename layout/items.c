@@ -24,12 +24,18 @@ static int latin_boundary(cc_class a, cc_class b)
            (is_latin_side(a) && cc_is_han(b));
 }
 
+/* The end mark ■ of an article follows its last character on the same
+ * line (chinese-layout.md): never a line start, it may hang like 。. */
+#define END_MARK 0x25A0
+
 /* May a line end after item i? */
 static int breakable_after(const sh_cluster *cl, int i, int n,
                            sty_kinsoku level)
 {
     if (i + 1 >= n)
         return 1;
+    if (cl[i + 1].cp == END_MARK)
+        return 0;
     cc_class a = cl[i].cls, b = cl[i + 1].cls;
     if (a == CC_SPACE)
         return b != CC_SPACE;
@@ -79,7 +85,7 @@ static void item_of(const sh_cluster *c, const lb_params *prm, lb_item *it)
     it->sq[0] = c->blank_l;
     it->sq[1] = c->blank_r;
     it->lvl[0] = it->lvl[1] = pr->level;
-    it->hang = pr->hang && prm->hanging;
+    it->hang = (pr->hang || c->cp == END_MARK) && prm->hanging;
     it->space = c->cls == CC_SPACE;
     it->forced = c->forced_break;
     it->letter = !is_mark(c->cls) && c->cls != CC_SPACE &&

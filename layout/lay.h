@@ -138,6 +138,11 @@ typedef struct lb_params {
     int tighten;          /* most paragraph tightening per gap, Pango units */
     int tighten_step;
     int orphan;           /* a last line this short is a 孤字 line */
+    int orphan_pull;      /* pull a character down only for a 孤字 line
+                             this short (0: orphan) */
+    int pull_unit;        /* per mille of a line's squeeze room that may
+                             pull in a unit the measure cuts through; 0:
+                             never */
     int em;               /* the body size, Pango units (for costs) */
     const int *breaks;    /* lines given: each line ends after these
                              clusters (the original's lineation); NULL:
@@ -185,6 +190,9 @@ int lb_items(const sh_cluster *cl, int n, const lb_params *prm,
              lb_item *it);
 /* fit.c: can [a, b) be set in avail (squeezing, hanging)? */
 int lb_fits(const lb_para *p, int a, int b, int avail, int *hang);
+/* The same, using at most share per mille of the squeeze room. */
+int lb_fits_within(const lb_para *p, int a, int b, int avail, int share,
+                   int *hang);
 /* Recompute the prefix sums after the items or the tracking changed. */
 void lb_prefix(lb_para *p);
 int lb_natural(const lb_para *p, int a, int b);

@@ -43,6 +43,8 @@ static const sty_key compose_keys[] = {
     {"tighten", K_NUM, offsetof(sty_compose, tighten), 0},
     {"tighten-step", K_NUM, offsetof(sty_compose, tighten_step), 0},
     {"orphan", K_INT, offsetof(sty_compose, orphan), 0},
+    {"orphan-pull", K_INT, offsetof(sty_compose, orphan_pull), 0},
+    {"pull-unit", K_NUM, offsetof(sty_compose, pull_unit), 0},
     {NULL, 0, 0, 0},
 };
 
@@ -207,6 +209,12 @@ static void compose_defaults(sty_compose *c)
         c->tighten = -c->tighten;
     if (c->tighten > 0 && c->tighten_step <= 0)
         c->tighten_step = c->tighten;
+    if (c->orphan_pull <= 0 || c->orphan_pull > c->orphan)
+        c->orphan_pull = c->orphan;
+    if (c->pull_unit < 0)
+        c->pull_unit = 0;
+    if (c->pull_unit > 1)
+        c->pull_unit = 1;
 }
 
 static int check_geometry(sty_reader *r, sty_style *st)

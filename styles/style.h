@@ -137,6 +137,13 @@ typedef struct sty_compose {
     double tighten_step;
     int orphan;           /* a last line of this many characters or fewer
                              (punctuation not counted) is a 孤字 line */
+    int orphan_pull;      /* a 孤字 line no squeeze removes is mended by
+                             pulling a character down only when it has at
+                             most this many characters; 0: orphan */
+    double pull_unit;     /* share of a line's squeeze room that may pull in
+                             a unit the measure cuts through (a character
+                             bound to the mark after it, an opening mark
+                             and its character); 0: never */
 } sty_compose;
 
 /* Front-matter pages a style can build, in the order it lists them. */

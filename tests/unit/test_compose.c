@@ -91,6 +91,10 @@ static int set_option(lb_params *p, const char *k, const char *v)
         p->latin_gap_max = em(d * 4 / 3);
     } else if (!strcmp(k, "orphan"))
         p->orphan = atoi(v);
+    else if (!strcmp(k, "orphan-pull"))
+        p->orphan_pull = atoi(v);
+    else if (!strcmp(k, "pull-unit"))
+        p->pull_unit = (int)lround(d * 1000);
     else if (!strcmp(k, "hanging"))
         p->hanging = !strcmp(v, "yes");
     else if (!strcmp(k, "adjacent"))
