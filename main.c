@@ -27,7 +27,7 @@ static const char usage[] =
     "                      [--article ID[,ID...]]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
-    "       bulletin import INPUT [-o SOURCE.md] [--kind raw|markdown]\n"
+    "       bulletin import INPUT... [-o SOURCE.md | --outdir DIR] [--kind raw|markdown]\n"
     "                       [--publication tianjin|jincheng] [--report FILE]\n"
     "       bulletin fonts [--style NAME|PATH]\n"
     "       bulletin --help | --version\n"
@@ -47,7 +47,8 @@ static const char usage[] =
     "compose  compose plain paragraphs, one per input line, and print the\n"
     "         lines, an empty line after each paragraph\n"
     "import   turn an old issue's extracted text or Markdown conversion into\n"
-    "         an issue source, with a report of every repair\n"
+    "         an issue source, with a report of every repair; several\n"
+    "         inputs each become NAME.md with NAME.report.txt (or in DIR)\n"
     "fonts    print the font file and face resolved for each font role\n";
 
 typedef struct opts {
@@ -120,7 +121,8 @@ static int parse_args(int argc, char **argv, opts *o, char **sources)
             if (rc)
                 return rc;
             i++;
-        } else if (!o->source || !strcmp(o->cmd, "build")) {
+        } else if (!o->source || !strcmp(o->cmd, "build") ||
+                   !strcmp(o->cmd, "import")) {
             if (!o->source)
                 o->source = argv[i];
             o->sources[o->nsources++] = argv[i];
@@ -128,9 +130,9 @@ static int parse_args(int argc, char **argv, opts *o, char **sources)
             return usage_error("unexpected argument", argv[i]);
         }
     }
-    if (o->nsources > 1 && (o->out || o->dump || o->png))
-        return usage_error("-o, --dump and --png take one SOURCE; several "
-                           "sources are written beside themselves or into "
+    if (o->nsources > 1 && (o->out || o->dump || o->png || o->report))
+        return usage_error("-o, --report, --dump and --png take one input; "
+                           "several are written beside themselves or into "
                            "--outdir", NULL);
     static const char *dumps[] = {"lines", "geometry", "pagemap", "doc"};
     int known = !o->dump;
@@ -207,17 +209,22 @@ static void close_run(run *r)
     ar_free(r->ar);
 }
 
-/* SOURCE.md → SOURCE.pdf beside it, or DIR/SOURCE.pdf with --outdir. */
-static char *default_pdf(ar_arena *ar, const char *src, const char *outdir)
+/* NAME.old → NAME.ext beside it, or DIR/NAME.ext with --outdir; the
+ * suffix old (e.g. ".md") is dropped, or with NULL any suffix. */
+static char *swap_suffix(ar_arena *ar, const char *src, const char *outdir,
+                         const char *old, const char *ext)
 {
-    if (outdir) {
-        const char *slash = strrchr(src, '/');
+    const char *slash = strrchr(src, '/');
+    if (outdir)
         src = ar_printf(ar, "%s/%s", outdir, slash ? slash + 1 : src);
-    }
+    slash = strrchr(src, '/');
+    const char *dot = strrchr(slash ? slash : src, '.');
     size_t n = strlen(src);
-    if (n > 3 && strcmp(src + n - 3, ".md") == 0)
-        n -= 3;
-    return ar_printf(ar, "%.*s.pdf", (int)n, src);
+    if (old && n > strlen(old) && strcmp(src + n - strlen(old), old) == 0)
+        n -= strlen(old);
+    else if (!old && dot && dot != (slash ? slash + 1 : src))
+        n = (size_t)(dot - src);
+    return ar_printf(ar, "%.*s%s", (int)n, src, ext);
 }
 
 static int cmd_build(run *r, const opts *o)
@@ -266,7 +273,9 @@ static int cmd_build(run *r, const opts *o)
         return EXIT_INPUT;
     if (o->dump && !o->out)
         return EXIT_OK;
-    const char *pdf = o->out ? o->out : default_pdf(r->ar, o->source, o->outdir);
+    const char *pdf = o->out ? o->out
+                             : swap_suffix(r->ar, o->source, o->outdir, ".md",
+                                           ".pdf");
     return out_pdf(pages, doc, pdf, &r->d) ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -352,24 +361,35 @@ static int run_command(const opts *o)
     return rc;
 }
 
-/* Several sources (a back-catalogue): each built in a run of its own, so
- * that one bad issue does not stop the others; a summary at the end. */
-static int build_all(const opts *o)
+/* Several inputs (a back-catalogue): each built or imported in a run of
+ * its own, so that one bad issue does not stop the others; an import
+ * writes NAME.md with its sidecar and NAME.report.txt; a summary ends. */
+static int run_all(const opts *o)
 {
-    int failed = 0, misused = 0;
+    int failed = 0, misused = 0, import = !strcmp(o->cmd, "import");
+    ar_arena *ar = ar_new();
+    if (!ar)
+        return EXIT_INPUT;
     for (int i = 0; i < o->nsources; i++) {
         opts one = *o;
         one.source = o->sources[i];
+        if (import) {
+            one.out = swap_suffix(ar, one.source, o->outdir, NULL, ".md");
+            one.report = swap_suffix(ar, one.source, o->outdir, NULL,
+                                     ".report.txt");
+        }
         int rc = run_command(&one);
         misused |= rc == EXIT_USAGE;
         if (rc != EXIT_OK) {
-            fprintf(stderr, "bulletin: %s: not built\n", one.source);
+            fprintf(stderr, "bulletin: %s: not %s\n", one.source,
+                    import ? "imported" : "built");
             failed++;
         }
     }
-    fprintf(stderr, "bulletin: built %d of %d issues%s\n",
-            o->nsources - failed, o->nsources,
+    fprintf(stderr, "bulletin: %s %d of %d issues%s\n",
+            import ? "imported" : "built", o->nsources - failed, o->nsources,
             failed ? "; the messages above say why the others failed" : "");
+    ar_free(ar);
     return misused ? EXIT_USAGE : failed ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -388,8 +408,8 @@ int main(int argc, char **argv)
     opts o;
     char **sources = calloc((size_t)argc, sizeof *sources);
     int rc = sources ? parse_args(argc, argv, &o, sources) : EXIT_INPUT;
-    if (rc == EXIT_OK && !strcmp(o.cmd, "build") && o.nsources > 1)
-        rc = build_all(&o);
+    if (rc == EXIT_OK && o.nsources > 1)
+        rc = run_all(&o);
     else if (rc == EXIT_OK)
         rc = run_command(&o);
     free(sources);

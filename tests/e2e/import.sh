@@ -73,3 +73,19 @@ for f in "$T/tianjin-2022-09.md" "$T/s003.md"; do
     check "build $(basename "$f"): exit status 0, no errors" sh -c \
         "[ $rc -eq 0 ] && ! grep -q ': error:' '$T/berr'"
 done
+
+# several inputs (a back-catalogue): each imported on its own into
+# --outdir with its report (and sidecar for raw text), a bad one does not
+# stop the others, a summary and exit status 1 at the end
+mkdir -p "$T/batch"
+"$BULLETIN" import "$S000" "$T/bad.txt" "$S004" --outdir "$T/batch" 2>"$T/err"
+rc=$?
+check "import batch: exit status 1 when one input fails ($rc)" [ $rc -eq 1 ]
+check "import batch: the summary counts the imports" grep -q "imported 2 of 3 issues" "$T/err"
+check "import batch: source, sidecar and report of the raw extraction" sh -c \
+    "[ -s '$T/batch/000_de79cbad821903a0.md' ] && [ -s '$T/batch/000_de79cbad821903a0.lines.json' ] &&
+     [ -s '$T/batch/000_de79cbad821903a0.report.txt' ]"
+"$BULLETIN" import "$S004" -o "$T/one.md" 2>/dev/null
+check "import batch: each source as a single import writes it" \
+    cmp -s "$T/batch/004_1e5e404a4c67e53c.md" "$T/one.md"
+check "import batch: nothing written for the bad input" [ ! -e "$T/batch/bad.md" ]
