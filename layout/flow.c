@@ -20,8 +20,6 @@ typedef struct fl_state {
     int spread;   /* blank lines so spread on the page just finished */
     int lines;    /* the current page's grid: lines per column */
     double pitch; /* and their pitch */
-    int room;     /* of those, the lines the flow may fill: fewer on the
-                     page it shares with the next article's head */
     int foot;     /* lines kept for that head on the page it starts on */
     int next_page;/* the page the next article must start on, 0: none */
 } fl_state;
@@ -120,7 +118,7 @@ static int use_grid(fl_state *fs, const fl_art *a)
         return 0;
     if (fs->y > 0 && new_page(fs))
         return -1;
-    fs->lines = fs->room = a->lines_per_page;
+    fs->lines = a->lines_per_page;
     fs->pitch = a->pitch;
     return 0;
 }
@@ -153,12 +151,13 @@ static int place_head(fl_state *fs, const fl_art *a)
     return 0;
 }
 
-/* Fill the columns of the rest of the page from row *s; with reserve,
- * the last column keeps its last line free (for a jump line). */
+/* Fill the columns of the rest of the page (cap lines below the current
+ * position) from row *s; with reserve, the last column keeps its last
+ * line free (for a jump line). */
 static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
-                     int reserve)
+                     int cap, int reserve)
 {
-    int cap = fs->room - fs->y, used = 0;
+    int used = 0;
     for (int c = 1; c <= ncols && *s < a->nrows; c++) {
         /* the flow owns the rows it was given (rw_article made them) */
         cl_float_figure((fl_row *)a->rows, *s, a->nrows, cap);
@@ -180,9 +179,9 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
 /* A page-wide figure at row w, with the rows [*s, w) before it balanced
  * in the columns above it, when both fit on this page: 1 when set so,
  * 0 when they do not fit (nothing set), -1 on failure. */
-static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
+static int set_wide(fl_state *fs, const fl_art *a, int *s, int w, int cap)
 {
-    int cap = fs->room - fs->y, fh = a->rows[w].h, k = w, h = 0;
+    int fh = a->rows[w].h, k = w, h = 0;
     int alone = fs->y == 0 && w == *s; /* taller than a page: set anyway */
     if ((fh > cap && !alone) ||
         (w > *s && cl_balance(a->rows, *s, w, cap - fh, &k, &h)))
@@ -201,14 +200,14 @@ static int set_wide(fl_state *fs, const fl_art *a, int *s, int w)
  * figure is moved to stand before the first row left over (or stays
  * where it was when not even the rows before it were all set). */
 static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
-                            int reserve)
+                            int cap, int reserve)
 {
     fl_row *rows = (fl_row *)a->rows, fig = rows[w]; /* owned by the flow */
     int n = a->nrows;
     memmove(&rows[w], &rows[w + 1], (size_t)(n - w - 1) * sizeof *rows);
     fl_art t = *a;
     t.nrows = n - 1;
-    int rc = fill_page(fs, &t, s, 2, reserve);
+    int rc = fill_page(fs, &t, s, 2, cap, reserve);
     int at = *s > w ? *s : w;
     memmove(&rows[at + 1], &rows[at], (size_t)(n - 1 - at) * sizeof *rows);
     rows[at] = fig;
@@ -218,12 +217,13 @@ static int fill_around_wide(fl_state *fs, const fl_art *a, int *s, int w,
 /* The last rows of an article whose next article starts on a later
  * page: rather than leave the foot empty, open blank lines between its
  * paragraphs so that each column reaches the foot. Rows [s, k) go in
- * column c1 and [k, n) in c2 (k == n: one column). 1 when set so, 0 when
- * the space cannot be absorbed (nothing set), -1 on failure. */
+ * column c1 and [k, n) in c2 (k == n: one column), each spread to cap
+ * lines. 1 when set so, 0 when the space cannot be absorbed (nothing
+ * set), -1 on failure. */
 static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
-                   int c2)
+                   int c2, int cap)
 {
-    int cap = fs->room - fs->y, n = a->nrows;
+    int n = a->nrows;
     int e1 = cap - rw_height(a->rows, s, k), e2 = cap - rw_height(a->rows, k, n);
     int *gap = malloc(((size_t)(n - s) + 1) * sizeof *gap);
     if (!gap)
@@ -236,18 +236,11 @@ static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
             rc = place_spread(fs, a, k, n, c2, fs->y, gap + (k - s));
         if (rc == 0) {
             fs->spread = e1 + (k < n ? e2 : 0);
-            fs->y = fs->room;
+            fs->y += cap;
             rc = 1;
         }
     }
     free(gap);
-    return rc;
-}
-
-/* Leaving the flow: the whole page is the next head's again. */
-static int end_flow(fl_state *fs, int rc)
-{
-    fs->room = fs->lines;
     return rc;
 }
 
@@ -259,11 +252,12 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                      int *rest, fl_jump *jump)
 {
     int ncols = a->single ? 1 : fs->st->page.columns;
+    int room = fs->lines; /* the lines of this page the flow may fill */
     *rest = a->nrows;
     while (s < a->nrows) {
         int last = limit > 0 && (int)fs->book->npages >= limit;
-        fs->room = fs->lines - (last ? fs->foot : 0);
-        int cap = fs->room - fs->y, k, h;
+        room = fs->lines - (last ? fs->foot : 0);
+        int cap = room - fs->y, k, h;
         if (cap <= 0) {
             if (last)
                 break;
@@ -275,8 +269,9 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
                      (int)fs->book->npages < fs->next_page;
         int w = ncols == 2 ? cl_next_wide(a->rows, s, a->nrows) : a->nrows;
         if (w < a->nrows) {
-            int rc = set_wide(fs, a, &s, w);
-            if (rc < 0 || (rc == 0 && fill_around_wide(fs, a, &s, w, last)))
+            int rc = set_wide(fs, a, &s, w, cap);
+            if (rc < 0 ||
+                (rc == 0 && fill_around_wide(fs, a, &s, w, cap, last)))
                 return -1;
             if (rc > 0)
                 continue;
@@ -287,21 +282,21 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
             continue;
         }
         if (ncols == 2 && cl_balance(a->rows, s, a->nrows, cap, &k, &h) == 0) {
-            int rc = spread ? feather(fs, a, s, k, 1, 2) : 0;
+            int rc = spread ? feather(fs, a, s, k, 1, 2, cap) : 0;
             if (rc != 0)
-                return rc < 0 ? -1 : end_flow(fs, 0);
+                return rc < 0 ? -1 : 0;
             if (place_rows(fs, a, a->rows, s, k, 1, fs->y) ||
                 place_rows(fs, a, a->rows, k, a->nrows, 2, fs->y))
                 return -1;
             fs->y += h;
-            return end_flow(fs, 0);
+            return 0;
         }
         if (ncols == 1 && spread && cl_fill(a->rows, s, a->nrows, cap) == a->nrows) {
-            int rc = feather(fs, a, s, a->nrows, 0, 0);
+            int rc = feather(fs, a, s, a->nrows, 0, 0, cap);
             if (rc != 0)
-                return rc < 0 ? -1 : end_flow(fs, 0);
+                return rc < 0 ? -1 : 0;
         }
-        if (fill_page(fs, a, &s, ncols, last))
+        if (fill_page(fs, a, &s, ncols, cap, last))
             return -1;
         if (s < a->nrows && last)
             break;
@@ -309,17 +304,17 @@ static int flow_rows(fl_state *fs, const fl_art *a, int s, int limit,
             return -1;
     }
     if (s >= a->nrows)
-        return end_flow(fs, 0);
+        return 0;
     const sty_page *pg = &fs->st->page;
     *rest = s;
     jump->page = (int)fs->book->npages - 1;
     jump->x = column_x(fs, ncols == 1 ? 0 : ncols);
     jump->w = ncols == 1 ? sty_area_width(fs->st) : sty_column_width(fs->st);
-    jump->y = pg->top + (fs->room - 1) * fs->pitch +
+    jump->y = pg->top + (room - 1) * fs->pitch +
               (fs->pitch - fs->st->roles[STY_JUMP].size) / 2 +
               EMBOX_ASCENT * fs->st->roles[STY_JUMP].size;
-    fs->y = fs->room;
-    return end_flow(fs, 0);
+    fs->y = room;
+    return 0;
 }
 
 static int flow_article(fl_state *fs, const fl_art *a, int limit, int *rest,
@@ -565,7 +560,7 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
     fs.book = book;
     fs.placed = placed;
     fs.original = lc->opts.original_pages;
-    fs.lines = fs.room = lc->st->page.lines;
+    fs.lines = lc->st->page.lines;
     fs.pitch = lc->st->page.pitch;
     fl_art *arts = calloc(doc->narticles + 1, sizeof *arts);
     fl_tail *q = calloc(doc->narticles + 1, sizeof *q);

@@ -48,25 +48,25 @@ static int page_carries(const lay_page *p, const unsigned char *chosen)
     return 0;
 }
 
-/* Is a destination of this name on one of the kept pages? */
-static int dest_kept(const lay_doc *in, const int *keep, const char *name)
+/* Is a destination of this name on one of the kept pages (moved[i] >= 0)? */
+static int dest_kept(const lay_doc *in, const int *moved, const char *name)
 {
     for (size_t i = 0; i < in->npages; i++)
-        for (size_t j = 0; keep[i] && j < in->pages[i].ndests; j++)
+        for (size_t j = 0; moved[i] >= 0 && j < in->pages[i].ndests; j++)
             if (strcmp(in->pages[i].dests[j].name, name) == 0)
                 return 1;
     return 0;
 }
 
 /* A kept page, with only the links that stay inside the selection. */
-static void copy_page(lay_ctx *lc, const lay_doc *in, const int *keep,
+static void copy_page(lay_ctx *lc, const lay_doc *in, const int *moved,
                       const lay_page *src, lay_page *dst)
 {
     *dst = *src;
     lay_link *links = ar_alloc(lc->ar, (src->nlinks + 1) * sizeof *links);
     dst->nlinks = 0;
     for (size_t i = 0; i < src->nlinks; i++)
-        if (dest_kept(in, keep, src->links[i].dest))
+        if (dest_kept(in, moved, src->links[i].dest))
             links[dst->nlinks++] = src->links[i];
     dst->links = links;
 }
@@ -75,26 +75,24 @@ int lay_offprint(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
                  const char *ids, const lay_doc **out)
 {
     unsigned char *chosen = ar_alloc(lc->ar, doc->narticles + 1);
-    int *keep = ar_alloc(lc->ar, (in->npages + 1) * sizeof *keep);
     int *moved = ar_alloc(lc->ar, (in->npages + 1) * sizeof *moved);
     lay_doc *o = ar_alloc(lc->ar, sizeof *o);
     lay_page *pages = ar_alloc(lc->ar, (in->npages + 1) * sizeof *pages);
     lay_mark *marks = ar_alloc(lc->ar, (in->nmarks + 1) * sizeof *marks);
     lay_placed *placed = ar_alloc(lc->ar, (in->narticles + 1) * sizeof *placed);
-    if (!chosen || !keep || !moved || !o || !pages || !marks || !placed ||
+    if (!chosen || !moved || !o || !pages || !marks || !placed ||
         choose(lc, doc, ids, chosen))
         return -1;
     *o = *in;
     o->npages = o->nmarks = 0;
-    for (size_t i = 0; i < in->npages; i++) {
-        keep[i] = page_carries(&in->pages[i], chosen);
-        moved[i] = keep[i] ? (int)o->npages++ : -1;
-    }
+    /* moved[i]: where page i goes in the offprint, -1: left out */
     for (size_t i = 0; i < in->npages; i++)
-        if (keep[i])
-            copy_page(lc, in, keep, &in->pages[i], &pages[moved[i]]);
+        moved[i] = page_carries(&in->pages[i], chosen) ? (int)o->npages++ : -1;
+    for (size_t i = 0; i < in->npages; i++)
+        if (moved[i] >= 0)
+            copy_page(lc, in, moved, &in->pages[i], &pages[moved[i]]);
     for (size_t i = 0; i < in->nmarks; i++) {
-        if (!dest_kept(in, keep, in->marks[i].dest))
+        if (!dest_kept(in, moved, in->marks[i].dest))
             continue;
         int a = find_article(doc, in->marks[i].dest);
         if (!o->offprint && a >= 0 && chosen[a])
