@@ -1,20 +1,26 @@
 # Makefile: builds the bulletin tool; `make help` lists the targets.
-PKGS := pangocairo pangoft2 harfbuzz cairo fontconfig yaml-0.1 gdk-pixbuf-2.0 jansson
+PKGS := pangocairo pangoft2 harfbuzz cairo fontconfig yaml-0.1 gdk-pixbuf-2.0 jansson \
+	libqpdf libjpeg lcms2
 CC ?= cc
+# C++ only for output/pdfx*.cc, the post-pass written against libqpdf
+CXX ?= g++
 CFLAGS ?= -O2 -g
 BUILD ?= build
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -MMD -MP \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes,$(WARN)) $(CFLAGS) \
+	-DPOINTERHOLDER_TRANSITION=4 -MMD -MP $(shell pkg-config --cflags libqpdf 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
 STAGES := util input styles fonts layout output
 LIB_SRCS := $(foreach d,$(STAGES),$(wildcard $(d)/*.c))
-LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+LIB_CXX_SRCS := $(foreach d,$(STAGES),$(wildcard $(d)/*.cc))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check check-asan demo bench fuzz clean help format
+.PHONY: all deps check check-asan demo bench fuzz clean help format profile
 
 all: bulletin
 
@@ -26,6 +32,7 @@ help:
 	@echo "make check-asan  the tests under AddressSanitizer and UBSan"
 	@echo "make bench    speed and memory figures"
 	@echo "make fuzz     libFuzzer runs of the parser and the composer (FUZZ_SECONDS each)"
+	@echo "make profile  rebuild styles/fogra39-tac300.icc (argyll; committed)"
 
 deps:
 	@tools/deps.sh install
@@ -38,7 +45,7 @@ bulletin: $(BUILD)/bulletin
 	cp $< $@
 
 $(BUILD)/bulletin: $(LIB_OBJS) $(BUILD)/main.o
-	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBS)
+	$(CXX) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBS)
 
 # V=1 shows the whole commands
 Q := $(if $(V),,@)
@@ -48,10 +55,16 @@ $(BUILD)/%.o: %.c $(BUILD)/.deps-ok
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BUILD)/%.o: %.cc $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CXX     $<")
+	$(Q)$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CCLD    $<")
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(filter %.c %.o,$^) $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@.o $<
+	$(Q)$(CXX) $(CFLAGS) -o $@ $@.o $(filter %.o,$^) $(LIBS)
 
 units: $(UNIT_BINS)
 
@@ -88,7 +101,11 @@ fuzz:
 	build/fuzz/fuzz_compose build/fuzz/compose -max_total_time=$(FUZZ_SECONDS) -max_len=512
 
 format:
-	clang-format -i $(LIB_SRCS) main.c $(UNIT_SRCS) $(foreach d,$(STAGES),$(wildcard $(d)/*.h))
+	clang-format -i $(LIB_SRCS) $(LIB_CXX_SRCS) main.c $(UNIT_SRCS) $(foreach d,$(STAGES),$(wildcard $(d)/*.h))
+
+# the bundled output profile of print masters (committed; needs argyll)
+profile:
+	tools/make-profile.sh styles/fogra39-tac300.icc
 
 clean:
 	rm -rf build build-asan bulletin out

@@ -24,7 +24,9 @@ static const char usage[] =
     "usage: bulletin build SOURCE.md... [-o OUT.pdf | --outdir DIR] [--style NAME|PATH]\n"
     "                      [--pages original|auto] [--lineation original|compose]\n"
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
-    "                      [--article ID[,ID...]]\n"
+    "                      [--article ID[,ID...]] [--print[=x1a|x4]] [--screen]\n"
+    "                      [--marks none|crop,registration,info] [--icc FILE]\n"
+    "                      [--pad N]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
     "       bulletin import INPUT... [-o SOURCE.md | --outdir DIR] [--kind raw|markdown]\n"
@@ -43,7 +45,11 @@ static const char usage[] =
     "         --lineation original (the default) keeps the original's line\n"
     "         breaks recorded in SOURCE.lines.json, compose breaks anew;\n"
     "         --article cuts an offprint: only the pages that carry the\n"
-    "         named articles, as printed in the issue\n"
+    "         named articles, as printed in the issue; --print writes the\n"
+    "         print master SOURCE.print.pdf (PDF/X-1a, or PDF/X-4) instead\n"
+    "         of the screen PDF, --screen as well as it; --marks the\n"
+    "         printer's marks, --icc the shop's output profile, --pad N\n"
+    "         blank pages to a multiple of N (docs/print.md)\n"
     "compose  compose plain paragraphs, one per input line, and print the\n"
     "         lines, an empty line after each paragraph\n"
     "import   turn an old issue's extracted text or Markdown conversion into\n"
@@ -54,10 +60,12 @@ static const char usage[] =
 typedef struct opts {
     const char *cmd, *source, *out, *style, *dump, *png;
     const char *kind, *publication, *report, *pages, *lineation, *article;
-    const char *outdir;
+    const char *outdir, *marks, *icc;
     char **sources;       /* every SOURCE given to build, in order */
     int nsources;
-    double dpi, measure, size, indent;
+    int print;            /* 0: none; 1: PDF/X-1a:2001; 4: PDF/X-4 */
+    int screen;           /* the screen PDF as well as the master */
+    double dpi, measure, size, indent, pad;
 } opts;
 
 static int usage_error(const char *msg, const char *arg)
@@ -89,6 +97,8 @@ static int take_option(opts *o, const char *name, const char *val)
                        : !strcmp(name, "--outdir") ? &o->outdir
                        : !strcmp(name, "--report") ? &o->report
                        : !strcmp(name, "--publication") ? &o->publication
+                       : !strcmp(name, "--marks") ? &o->marks
+                       : !strcmp(name, "--icc") ? &o->icc
                                                   : NULL;
     if (str) {
         *str = val;
@@ -98,10 +108,23 @@ static int take_option(opts *o, const char *name, const char *val)
                   : !strcmp(name, "--measure") ? &o->measure
                   : !strcmp(name, "--size")    ? &o->size
                   : !strcmp(name, "--indent")  ? &o->indent
+                  : !strcmp(name, "--pad")     ? &o->pad
                                                : NULL;
     if (num)
         return parse_number(val, num) ? usage_error("not a number:", val) : 0;
     return usage_error("unknown option", name);
+}
+
+/* Options without a value: 1 when arg is one, -1 when it is malformed. */
+static int take_flag(opts *o, const char *arg)
+{
+    if (!strcmp(arg, "--screen"))
+        return o->screen = 1;
+    if (strncmp(arg, "--print", 7) != 0 || (arg[7] && arg[7] != '='))
+        return 0;
+    const char *v = arg[7] ? arg + 8 : "x1a";
+    o->print = !strcmp(v, "x1a") ? 1 : !strcmp(v, "x4") ? 4 : -1;
+    return o->print < 0 ? -1 : 1;
 }
 
 static int parse_args(int argc, char **argv, opts *o, char **sources)
@@ -114,6 +137,11 @@ static int parse_args(int argc, char **argv, opts *o, char **sources)
         return usage_error("no command given", NULL);
     o->cmd = argv[1];
     for (int i = 2; i < argc; i++) {
+        int flag = take_flag(o, argv[i]);
+        if (flag < 0)
+            return usage_error("--print takes x1a or x4, not", argv[i] + 8);
+        if (flag > 0)
+            continue;
         if (argv[i][0] == '-' && argv[i][1]) {
             if (i + 1 >= argc)
                 return usage_error("option needs a value:", argv[i]);
@@ -227,6 +255,62 @@ static char *swap_suffix(ar_arena *ar, const char *src, const char *outdir,
     return ar_printf(ar, "%.*s%s", (int)n, src, ext);
 }
 
+/* --marks none | crop,registration,info; -1: the style's. */
+static int parse_marks(const char *s, const sty_style *st, int *out)
+{
+    static const struct {
+        const char *name;
+        int mark;
+    } names[] = {{"crop", STY_MARK_CROP},
+                 {"registration", STY_MARK_REGISTRATION},
+                 {"info", STY_MARK_INFO}};
+    *out = s ? 0 : -1;
+    if (!s || !strcmp(s, "none"))
+        return 0;
+    while (*s) {
+        size_t n = strcspn(s, ", "), k = 0;
+        while (k < 3 && (strlen(names[k].name) != n ||
+                         strncmp(s, names[k].name, n) != 0))
+            k++;
+        if (k == 3)
+            return usage_error("--marks takes none or a list of crop, "
+                               "registration, info, not", s);
+        *out |= names[k].mark;
+        s += n + (s[n] != '\0');
+    }
+    if ((*out & STY_MARK_INFO) && !st->roles[STY_PRINT_INFO].set) {
+        fprintf(stderr, "bulletin: --marks info: the style has no "
+                        "[print-info] section for the line\n");
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
+/* The screen PDF (unless only the master is asked for) and the print
+ * master, from the one layout. */
+static int write_outputs(run *r, const opts *o, const doc_issue *doc,
+                         const lay_doc *pages)
+{
+    int screen = !o->print || o->screen;
+    const char *pdf = o->out ? o->out
+                             : swap_suffix(r->ar, o->source, o->outdir, ".md",
+                                           ".pdf");
+    if (screen && out_pdf(pages, doc, pdf, &r->d))
+        return EXIT_INPUT;
+    if (!o->print)
+        return EXIT_OK;
+    out_print_opts po = {o->print == 4, -1, o->icc};
+    int rc = parse_marks(o->marks, pages->style, &po.marks);
+    if (rc)
+        return rc;
+    const char *master = o->out && !screen
+                             ? o->out
+                             : swap_suffix(r->ar, pdf, NULL, ".pdf",
+                                           ".print.pdf");
+    out_preflight(pages, doc, &r->d);
+    return out_print(pages, doc, master, &po, &r->d) ? EXIT_INPUT : EXIT_OK;
+}
+
 static int cmd_build(run *r, const opts *o)
 {
     const doc_issue *doc;
@@ -244,6 +328,12 @@ static int cmd_build(run *r, const opts *o)
                    "'style: NAME' to the front matter or give --style");
         return EXIT_INPUT;
     }
+    if (o->pad && (o->pad < 1 || o->pad > 64 || o->pad != (int)o->pad))
+        return usage_error("--pad takes a whole number of pages from 1 to "
+                           "64 (4 for saddle-stitched sheets), not a fraction "
+                           "or", NULL);
+    if ((o->marks || o->icc || o->screen) && !o->print)
+        return usage_error("--marks, --icc and --screen go with --print", NULL);
     if (o->pages && strcmp(o->pages, "original") && strcmp(o->pages, "auto"))
         return usage_error("--pages takes 'original' or 'auto', not", o->pages);
     if (o->lineation && strcmp(o->lineation, "original") &&
@@ -261,7 +351,8 @@ static int cmd_build(run *r, const opts *o)
         return EXIT_INPUT;
     lay_set_options(r->lc, &lo);
     if (lay_issue(r->lc, doc, &pages) ||
-        (o->article && lay_offprint(r->lc, doc, pages, o->article, &pages)))
+        (o->article && lay_offprint(r->lc, doc, pages, o->article, &pages)) ||
+        (o->pad > 0 && lay_pad(r->lc, doc, pages, (int)o->pad, &pages)))
         return EXIT_INPUT;
     if (o->dump && !strcmp(o->dump, "geometry"))
         out_dump_geometry(pages, stdout);
@@ -273,10 +364,7 @@ static int cmd_build(run *r, const opts *o)
         return EXIT_INPUT;
     if (o->dump && !o->out)
         return EXIT_OK;
-    const char *pdf = o->out ? o->out
-                             : swap_suffix(r->ar, o->source, o->outdir, ".md",
-                                           ".pdf");
-    return out_pdf(pages, doc, pdf, &r->d) ? EXIT_INPUT : EXIT_OK;
+    return write_outputs(r, o, doc, pages);
 }
 
 static int cmd_fonts(run *r, const opts *o)

@@ -72,7 +72,8 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
         double w = a->single || column == 0 ? sty_area_width(fs->st)
                                             : sty_column_width(fs->st);
         double fy = top + r->frame_top;
-        if (r->image ? fl_put_image(p, r->image, x, fy, w, r->frame_h)
+        if (r->image ? fl_put_image(p, r->image, r->image_pos, x, fy, w,
+                                    r->frame_h)
                      : fl_put_box(p, LAY_BOX_FRAME, x, fy, w, r->frame_h))
             return -1;
     }

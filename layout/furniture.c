@@ -81,17 +81,24 @@ static int running_head(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
 }
 
 /* The length in bytes of the next unit of a side tab: a short run of
- * ASCII digits and letters set across, or one character. */
-static size_t tab_unit(const char *s)
+ * ASCII digits and letters set across (纵中横), or one character; a
+ * longer run (a year) stands upright a character at a time, as vertical
+ * setting does: across, it would run to the tab's edges. */
+static int tab_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static size_t tab_unit(const char *text, const char *s)
 {
     size_t n = 0;
-    while (s[n] && ((s[n] >= '0' && s[n] <= '9') || ((s[n] | 0x20) >= 'a' &&
-                                                     (s[n] | 0x20) <= 'z')))
+    while (s[n] && tab_alnum(s[n]))
         n++;
-    if (n > 0 && n <= TAB_ACROSS_MAX)
+    /* a short run is taken whole, so a letter before s means a long one */
+    if (n > 0 && n <= TAB_ACROSS_MAX && !(s > text && tab_alnum(s[-1])))
         return n;
     uint32_t cp;
-    return n > TAB_ACROSS_MAX ? n : (size_t)u8_decode(s, strlen(s), &cp);
+    return (size_t)u8_decode(s, strlen(s), &cp);
 }
 
 /* A group of a side tab set horizontally, in as many lines as the tab's
@@ -127,9 +134,20 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
     double x0 = recto ? lc->st->page.width - f->tab_width : 0;
     const char *text = fl_expand(lc, doc, recto ? f->tab_odd : f->tab_even,
                                  pg->article, number);
-    if (fl_put_box(pg, LAY_BOX_FRAME, x0, f->tab_top, f->tab_width,
-                   f->tab_height))
-        return -1;
+    /* the tab runs to the trim edge: a print master extends its fill and
+     * frame into the bleed */
+    if (f->tab_fill.set) {
+        if (fl_put_box(pg, LAY_BOX_FILL, x0, f->tab_top, f->tab_width,
+                       f->tab_height))
+            return -1;
+        pg->boxes[pg->nboxes - 1].colour = f->tab_fill;
+    }
+    if (f->tab_frame.set) {
+        if (fl_put_box(pg, LAY_BOX_FRAME, x0, f->tab_top, f->tab_width,
+                       f->tab_height))
+            return -1;
+        pg->boxes[pg->nboxes - 1].colour = f->tab_frame;
+    }
     double y = f->tab_top + TAB_PAD * size;
     for (const char *s = text; *s;) {
         if (*s == '|' || *s == ' ') {
@@ -144,7 +162,7 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
             s += 1 + n;
             continue;
         }
-        size_t n = tab_unit(s);
+        size_t n = tab_unit(text, s);
         char *unit = ar_strndup(lc->ar, s, n);
         double w = 0;
         cp_block b = {NULL, 0, 0};
@@ -198,8 +216,10 @@ static int copy_page(lay_ctx *lc, const fl_page *src, lay_page *dst,
     COPY(b, src->boxes, src->nboxes);
     COPY(k, src->links, src->nlinks);
     COPY(d, src->dests, src->ndests);
-    *dst = (lay_page){number, dst->label, l, src->nlines, b, src->nboxes,
-                      k, src->nlinks, d, src->ndests};
+    *dst = (lay_page){.folio = number, .label = dst->label, .lines = l,
+                      .nlines = src->nlines, .boxes = b, .nboxes = src->nboxes,
+                      .links = k, .nlinks = src->nlinks, .dests = d,
+                      .ndests = src->ndests};
     return 0;
 }
 
@@ -239,6 +259,10 @@ static int assemble(lay_ctx *lc, const doc_issue *doc, fl_book *front,
         placed[i].first_page += (int)front->npages;
         placed[i].last_page += (int)front->npages;
     }
+    for (size_t i = 0; i < n; i++)
+        if (sl_info(lc, doc, &pages[i]))
+            return -1;
+    ld->style = lc->st;
     ld->width = lc->st->page.width;
     ld->height = lc->st->page.height;
     ld->pages = pages;

@@ -285,6 +285,7 @@ typedef struct fl_row {
                              above the lines */
     double frame_top;     /* from the row's top to the frame's top */
     const char *image;    /* the frame shows this image file */
+    diag_pos image_pos;   /* the figure in the source */
     double dx;            /* the lines stand this far right of the column */
 } fl_row;
 
@@ -359,8 +360,8 @@ int fl_put_line(fl_page *pg, const cp_line *cl, int column, double x,
                 double y, int grid);
 int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
                double h);
-int fl_put_image(fl_page *pg, const char *path, double x, double y, double w,
-                 double h);
+int fl_put_image(fl_page *pg, const char *path, diag_pos pos, double x,
+                 double y, double w, double h);
 int fl_put_link(fl_page *pg, double x, double y, double w, double h,
                 const char *dest);
 int fl_put_dest(fl_page *pg, const char *name, double x, double y);
@@ -380,6 +381,11 @@ int fl_articles(lay_ctx *lc, const doc_issue *doc, fl_book *book,
 /* ---- front matter (front.c) ---- */
 int fr_build(lay_ctx *lc, const doc_issue *doc, const lay_placed *placed,
              fl_book *book);
+
+/* ---- the slug of a print master (slug.c) ---- */
+/* The page information line of page pg (folio number, or 0 for front
+ * matter with its label), when the style's marks ask for it. */
+int sl_info(lay_ctx *lc, const doc_issue *doc, lay_page *pg);
 
 /* ---- furniture and assembly (furniture.c) ---- */
 int fu_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);

@@ -42,8 +42,9 @@ typedef struct lay_line {
     const lay_run *runs;
     int nruns;
     int article;        /* index in doc_issue.articles; -1: furniture */
-    sty_role_id role;
+    sty_role_id role;   /* its colour is the role's */
     int justified;      /* set flush on both sides */
+    double size;        /* largest font size on the line, pt */
 } lay_line;
 
 typedef enum lay_box_kind {
@@ -54,8 +55,10 @@ typedef enum lay_box_kind {
 
 typedef struct lay_box {
     lay_box_kind kind;
-    double x, y, w, h;
+    double x, y, w, h;  /* may reach the trim edge or beyond it (bleed) */
+    sty_colour colour;  /* of a fill or a frame */
     const char *image;  /* LAY_BOX_IMAGE: the file (PNG or JPEG) */
+    diag_pos pos;       /* LAY_BOX_IMAGE: the figure in the source */
 } lay_box;
 
 /* A clickable area that jumps to a named destination. */
@@ -81,6 +84,9 @@ typedef struct lay_page {
     size_t nlinks;
     const lay_dest *dests;
     size_t ndests;
+    const lay_line *slug;     /* the page information line of a print
+                                 master, below the trim (y > height) */
+    size_t nslug;
 } lay_page;
 
 /* A bookmark of the PDF outline. */
@@ -97,6 +103,7 @@ typedef struct lay_placed {
 } lay_placed;
 
 typedef struct lay_doc {
+    const sty_style *style;   /* the house style it was laid out in */
     double width, height;     /* trim size, pt */
     const lay_page *pages;
     size_t npages;
@@ -133,6 +140,10 @@ int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
  * article of one outside the selection has first_page -1. */
 int lay_offprint(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
                  const char *ids, const lay_doc **out);
+/* The laid-out issue with blank pages added at its end, so that its page
+ * count is a multiple of n (print sheets); in unchanged when it is. */
+int lay_pad(lay_ctx *lc, const doc_issue *doc, const lay_doc *in, int n,
+            const lay_doc **out);
 /* Compose one paragraph of plain UTF-8 text and append its lines to out,
  * one per line, each ending in '\n'. */
 int lay_compose_text(lay_ctx *lc, const char *text, size_t len,

@@ -38,6 +38,7 @@ int fl_put_line(fl_page *pg, const cp_line *cl, int column, double x,
     l->grid = grid;
     l->x = x;
     l->y = y;
+    l->size = cl->size;
     return 0;
 }
 
@@ -47,16 +48,17 @@ int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
     lay_box *b = VEC_PUSH(pg->boxes, pg->nboxes, pg->capboxes);
     if (!b)
         return -1;
-    *b = (lay_box){kind, x, y, w, h, NULL};
+    *b = (lay_box){kind, x, y, w, h, STY_BLACK, NULL, {NULL, 0, 0}};
     return 0;
 }
 
-int fl_put_image(fl_page *pg, const char *path, double x, double y, double w,
-                 double h)
+int fl_put_image(fl_page *pg, const char *path, diag_pos pos, double x,
+                 double y, double w, double h)
 {
     if (fl_put_box(pg, LAY_BOX_IMAGE, x, y, w, h))
         return -1;
     pg->boxes[pg->nboxes - 1].image = path;
+    pg->boxes[pg->nboxes - 1].pos = pos;
     return 0;
 }
 
@@ -115,8 +117,8 @@ static const char *template_value(lay_ctx *lc, const doc_issue *doc,
         return m->issue ? ar_printf(lc->ar, "%d", m->issue) : "";
     if (IS("total"))
         return m->total ? ar_printf(lc->ar, "%d", m->total) : "";
-    if (IS("page"))
-        return ar_printf(lc->ar, "%d", page);
+    if (IS("page")) /* none on front matter: the group is left out */
+        return page > 0 ? ar_printf(lc->ar, "%d", page) : "";
     if (IS("theme"))
         return m->theme.text ? m->theme.text : "";
     if (IS("column"))

@@ -293,6 +293,7 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     r->frame_h = frame;
     r->frame_top = r->top - frame - EMBOX_ASCENT * size;
     r->image = iw > 0 ? b->image : NULL;
+    r->image_pos = b->pos;
     r->flags = FL_FIRST | FL_LAST | (wide ? FL_WIDE : FL_FLOAT);
     return 0;
 }

@@ -5,10 +5,72 @@
 #include <cairo.h>
 
 #include "output.h"
+#include "pdfx.h"
 
 /* Stroke width of figure placeholder frames, pt (a hairline in print). */
 #define OUT_FRAME_WIDTH 0.5
 
-void out_draw_page(cairo_t *cr, const lay_page *p);
+/* ---- colours through the output profile (colour.c) ---- */
+typedef struct out_colour out_colour;
+
+int oc_open(const char *path, out_colour **out, diag_ctx *d, diag_pos pos);
+void oc_free(out_colour *oc);
+/* The profile's bytes and its description. */
+const unsigned char *oc_profile(const out_colour *oc, size_t *len,
+                                const char **desc);
+void oc_screen_rgb(const out_colour *oc, sty_colour c, double rgb[3]);
+int oc_press_pixels(const out_colour *oc, const unsigned char *rgb,
+                    size_t npix, unsigned char *cmyk);
+
+/* ---- inks as Cairo sees them (ink.c) ---- */
+typedef struct oi_entry {
+    sty_colour c;
+    int all;               /* registration: every plate */
+} oi_entry;
+
+typedef struct out_ink {
+    int press;             /* a print master: stand-ins for the post-pass */
+    const char *profile;   /* opened when a colour first needs it */
+    out_colour *oc;
+    diag_ctx *d;
+    diag_pos pos;
+    oi_entry *pal;         /* press: the inks used; index = stand-in */
+    size_t npal, cap;
+    int failed;
+} out_ink;
+
+void oi_init(out_ink *ink, int press, const char *profile, diag_ctx *d,
+             diag_pos pos);
+void oi_free(out_ink *ink);
+int oi_profile(out_ink *ink, out_colour **oc);
+void oi_set(cairo_t *cr, out_ink *ink, sty_colour c);
+void oi_set_all(cairo_t *cr, out_ink *ink);  /* registration colour */
+int oi_decode(const out_ink *ink, const double rgb[3], pdfx_paint *out);
+
+/* ---- drawing (draw.c) ---- */
+/* A page of the layout on any Cairo surface; with bleed > 0 (a print
+ * master) what touches the trim edge is carried that far beyond it. */
+void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,
+                   out_ink *ink, double bleed);
+void out_draw_line(cairo_t *cr, const lay_line *l);
+
+/* ---- files written whole or not at all (pdf.c) ---- */
+typedef int (*out_writer)(void *ctx, FILE *f);
+int out_write_file(const char *path, out_writer w, void *ctx, diag_ctx *d);
+/* The PDF's title, Info dates (pdf.c). */
+void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
+               size_t n);
+void out_date(const doc_issue *doc, char *buf, size_t n);
+/* Title, creator and dates of Cairo's Info; the bookmarks; a page's
+ * named destinations, moved by dx, dy (pdf.c). */
+void out_metadata(cairo_surface_t *s, const lay_doc *pages,
+                  const doc_issue *doc);
+void out_outline(cairo_surface_t *s, const lay_doc *pages);
+void out_dests(cairo_t *cr, const lay_page *pg, double dx, double dy);
+/* Every page of a PDF surface through page(), with the document's
+ * metadata, structure and bookmarks; the surface is finished and freed. */
+typedef void (*out_page_fn)(void *ctx, cairo_t *cr, const lay_page *p);
+int out_render(cairo_surface_t *s, const lay_doc *pages,
+               const doc_issue *doc, out_page_fn page, void *ctx);
 
 #endif

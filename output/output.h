@@ -15,6 +15,21 @@
 
 int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
             diag_ctx *d);
+/* A print master (docs/print.md): PDF/X-1a:2001 or PDF/X-4, pages with
+ * bleed, trim and bleed boxes, printer's marks in a slug, every colour in
+ * the press's inks, black text on the black plate alone, overprinted. */
+typedef struct out_print_opts {
+    int x4;            /* PDF/X-4; else PDF/X-1a:2001 */
+    int marks;         /* STY_MARK_* to set; < 0: the style's */
+    const char *icc;   /* an output profile instead of the style's */
+} out_print_opts;
+
+int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,
+              const out_print_opts *o, diag_ctx *d);
+/* What a print shop's preflight would query, as warnings: images under
+ * or far over the style's resolution at their printed size, text inside
+ * the safety margin, a page count that does not fill whole sheets. */
+void out_preflight(const lay_doc *pages, const doc_issue *doc, diag_ctx *d);
 /* One PNG per page: PREFIX-001.png, … at dpi dots per inch. */
 int out_png(const lay_doc *pages, const char *prefix, double dpi,
             diag_ctx *d);

@@ -19,7 +19,7 @@ static cairo_status_t write_chunk(void *closure, const unsigned char *data,
 
 /* A fixed date keeps two builds of one source byte-identical: the time
  * in SOURCE_DATE_EPOCH when set, else the first day of the issue's year. */
-static void pdf_date(const doc_issue *doc, char *buf, size_t n)
+void out_date(const doc_issue *doc, char *buf, size_t n)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
@@ -33,11 +33,10 @@ static void pdf_date(const doc_issue *doc, char *buf, size_t n)
     snprintf(buf, n, "%04d-01-01T00:00:00Z", year);
 }
 
-static void pdf_metadata(cairo_surface_t *s, const lay_doc *pages,
-                         const doc_issue *doc)
+void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
+               size_t n)
 {
-    char date[32], issue[160], title[512];
-    pdf_date(doc, date, sizeof date);
+    char issue[160];
     const doc_meta *m = doc ? &doc->meta : NULL;
     if (m && m->publication.text)
         snprintf(issue, sizeof issue, "%s %d年第%d期", m->publication.text,
@@ -45,9 +44,17 @@ static void pdf_metadata(cairo_surface_t *s, const lay_doc *pages,
     else
         snprintf(issue, sizeof issue, "bulletin");
     if (pages->offprint) /* 抽印本: the article, cut from its issue */
-        snprintf(title, sizeof title, "%s（抽印自%s）", pages->offprint, issue);
+        snprintf(buf, n, "%s（抽印自%s）", pages->offprint, issue);
     else
-        snprintf(title, sizeof title, "%s", issue);
+        snprintf(buf, n, "%s", issue);
+}
+
+void out_metadata(cairo_surface_t *s, const lay_doc *pages,
+                  const doc_issue *doc)
+{
+    char date[32], title[512];
+    out_date(doc, date, sizeof date);
+    out_title(pages, doc, title, sizeof title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "bulletin");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -57,15 +64,21 @@ static void pdf_metadata(cairo_surface_t *s, const lay_doc *pages,
 /* Named destinations where articles start, and links to them. Links
  * sit inside the Document structure tag: a link outside any structure
  * gives a damaged file with cairo 1.16. */
-static void page_tags(cairo_t *cr, const lay_page *pg)
+void out_dests(cairo_t *cr, const lay_page *pg, double dx, double dy)
 {
     char attr[256];
     for (size_t i = 0; i < pg->ndests; i++) {
         snprintf(attr, sizeof attr, "name='%s' x=%.2f y=%.2f",
-                 pg->dests[i].name, pg->dests[i].x, pg->dests[i].y);
+                 pg->dests[i].name, pg->dests[i].x + dx, pg->dests[i].y + dy);
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
+}
+
+static void page_tags(cairo_t *cr, const lay_page *pg)
+{
+    char attr[256];
+    out_dests(cr, pg, 0, 0);
     for (size_t i = 0; i < pg->nlinks; i++) {
         const lay_link *l = &pg->links[i];
         snprintf(attr, sizeof attr, "dest='%s' rect=[%.2f %.2f %.2f %.2f]",
@@ -76,7 +89,7 @@ static void page_tags(cairo_t *cr, const lay_page *pg)
 }
 
 /* Bookmarks: articles, and their parts under them. */
-static void pdf_outline(cairo_surface_t *s, const lay_doc *pages)
+void out_outline(cairo_surface_t *s, const lay_doc *pages)
 {
     int parent = CAIRO_PDF_OUTLINE_ROOT;
     for (size_t i = 0; i < pages->nmarks; i++) {
@@ -90,21 +103,25 @@ static void pdf_outline(cairo_surface_t *s, const lay_doc *pages)
     }
 }
 
-static int render(const lay_doc *pages, const doc_issue *doc, FILE *f)
+typedef struct screen_job {
+    const lay_doc *pages;
+    const doc_issue *doc;
+    out_ink ink;
+} screen_job;
+
+int out_render(cairo_surface_t *s, const lay_doc *pages,
+               const doc_issue *doc, out_page_fn page, void *ctx)
 {
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-        write_chunk, f, pages->width, pages->height);
-    pdf_metadata(s, pages, doc);
+    out_metadata(s, pages, doc);
     cairo_t *cr = cairo_create(s);
     cairo_tag_begin(cr, "Document", NULL);
     for (size_t i = 0; i < pages->npages; i++) {
         cairo_pdf_surface_set_page_label(s, pages->pages[i].label);
-        page_tags(cr, &pages->pages[i]);
-        out_draw_page(cr, &pages->pages[i]);
+        page(ctx, cr, &pages->pages[i]);
         cairo_show_page(cr);
     }
     cairo_tag_end(cr, "Document");
-    pdf_outline(s, pages);
+    out_outline(s, pages);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(s);
@@ -112,6 +129,22 @@ static int render(const lay_doc *pages, const doc_issue *doc, FILE *f)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+static void screen_page(void *ctx, cairo_t *cr, const lay_page *p)
+{
+    screen_job *job = ctx;
+    page_tags(cr, p);
+    out_draw_page(cr, job->pages, p, &job->ink, 0);
+}
+
+static int render(void *ctx, FILE *f)
+{
+    screen_job *job = ctx;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
+        write_chunk, f, job->pages->width, job->pages->height);
+    int rc = out_render(s, job->pages, job->doc, screen_page, job);
+    return rc || job->ink.failed ? -1 : 0;
 }
 
 /* Interruptions wait while the file is written and renamed: the PDF is
@@ -128,21 +161,31 @@ static void hold_signals(int hold, sigset_t *old)
                 hold ? old : NULL);
 }
 
-static int write_pdf(const lay_doc *pages, const doc_issue *doc,
-                     const char *path, diag_ctx *d);
+static int write_file(const char *path, out_writer w, void *ctx,
+                      diag_ctx *d);
 
-int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
-            diag_ctx *d)
+int out_write_file(const char *path, out_writer w, void *ctx, diag_ctx *d)
 {
     sigset_t old;
     hold_signals(1, &old);
-    int rc = write_pdf(pages, doc, path, d);
+    int rc = write_file(path, w, ctx, d);
     hold_signals(0, &old);
     return rc;
 }
 
-static int write_pdf(const lay_doc *pages, const doc_issue *doc,
-                     const char *path, diag_ctx *d)
+int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
+            diag_ctx *d)
+{
+    screen_job job = {pages, doc, {0}};
+    oi_init(&job.ink, 0, pages->style->print.profile, d,
+            pages->style->print.pos);
+    int rc = out_write_file(path, render, &job, d);
+    oi_free(&job.ink);
+    return rc;
+}
+
+static int write_file(const char *path, out_writer w, void *ctx,
+                      diag_ctx *d)
 {
     diag_pos pos = {path, 0, 0};
     size_t n = strlen(path);
@@ -159,7 +202,8 @@ static int write_pdf(const lay_doc *pages, const doc_issue *doc,
         free(tmp);
         return -1;
     }
-    int rc = render(pages, doc, f);
+    errno = 0;
+    int rc = w(ctx, f);
     if (fflush(f) != 0 || fsync(fileno(f)) != 0)
         rc = -1;
     if (fclose(f) != 0)

@@ -24,6 +24,9 @@ static const sty_key furniture_keys[] = {
     {"side-tab-width", K_LEN, offsetof(sty_furniture, tab_width), 0},
     {"side-tab-top", K_LEN, offsetof(sty_furniture, tab_top), 0},
     {"side-tab-height", K_LEN, offsetof(sty_furniture, tab_height), 0},
+    {"side-tab-fill", K_COLOUR, offsetof(sty_furniture, tab_fill), 0},
+    {"side-tab-frame", K_COLOUR, offsetof(sty_furniture, tab_frame), 0},
+    {"permit", K_STR, offsetof(sty_furniture, permit), 0},
     {"jump-to", K_STR, offsetof(sty_furniture, jump_to), 0},
     {"jump-from", K_STR, offsetof(sty_furniture, jump_from), 0},
     {"folios", K_BOOL, offsetof(sty_furniture, folios), 1},
@@ -92,6 +95,7 @@ static int need_role(sty_reader *r, sty_style *st, const char *what,
 int sr_read_furniture(sty_reader *r, sty_style *st)
 {
     sty_furniture *f = &st->furniture;
+    f->tab_frame = STY_BLACK;
     if (sr_read_keys(r, "furniture", furniture_keys, f) || read_front(r, st))
         return -1;
     if ((f->head_even || f->head_odd) &&

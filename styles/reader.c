@@ -155,8 +155,37 @@ static int parse_enum(sty_reader *r, const sty_entry *e, int *out,
     return -1;
 }
 
-static int parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
-                       void *base)
+/* "C M Y K" in percent of each ink (commas allowed), or "none". */
+static int parse_colour(sty_reader *r, const sty_entry *e, sty_colour *out)
+{
+    if (strcmp(e->value, "none") == 0) {
+        *out = (sty_colour){0, 0, 0, 0, 0};
+        return 0;
+    }
+    double v[4];
+    const char *s = e->value;
+    int n = 0;
+    for (char *end; n < 4; n++, s = end) {
+        while (*s == ' ' || *s == ',')
+            s++;
+        v[n] = strtod(s, &end);
+        if (end == s || !isfinite(v[n]) || v[n] < 0 || v[n] > 100)
+            break;
+    }
+    while (*s == ' ')
+        s++;
+    if (n == 4 && !*s) {
+        *out = (sty_colour){v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100, 1};
+        return 0;
+    }
+    diag_error(r->d, e->pos, "'%s' must be four ink percentages C M Y K "
+               "from 0 to 100 (e.g. '0 100 100 0' for red), or none, not "
+               "'%s'", e->key, e->value);
+    return -1;
+}
+
+int sr_parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
+                   void *base)
 {
     void *p = (char *)base + k->off;
     char *end;
@@ -212,6 +241,8 @@ static int parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
     case K_ADJACENT:
         return parse_enum(r, e, p, adjacent_names,
                           sizeof adjacent_names / sizeof *adjacent_names);
+    case K_COLOUR:
+        return parse_colour(r, e, p);
     }
     return -1;
 }
@@ -223,6 +254,14 @@ sty_entry *sr_find(sty_reader *r, const char *section, const char *key)
             strcmp(r->e[i].key, key) == 0)
             return &r->e[i];
     return NULL;
+}
+
+diag_pos sr_section_pos(sty_reader *r, const char *section)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->e[i].section, section) == 0)
+            return (diag_pos){r->file, r->e[i].pos.line, 1};
+    return (diag_pos){r->file, 0, 0};
 }
 
 int sr_has_section(sty_reader *r, const char *section)
@@ -248,7 +287,7 @@ int sr_read_keys(sty_reader *r, const char *section, const sty_key *keys,
             continue;
         }
         e->used = 1;
-        if (parse_value(r, e, k, base))
+        if (sr_parse_value(r, e, k, base))
             rc = -1;
     }
     return rc;

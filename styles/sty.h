@@ -20,7 +20,7 @@ typedef struct sty_reader {
 } sty_reader;
 
 typedef enum ktype { K_LEN, K_INT, K_NUM, K_ALIGN, K_FONT, K_BOOL, K_STR,
-                     K_KINSOKU, K_PUNCT, K_STRATEGY, K_ADJACENT } ktype;
+                     K_KINSOKU, K_PUNCT, K_STRATEGY, K_ADJACENT, K_COLOUR } ktype;
 
 typedef struct sty_key {
     const char *key;
@@ -40,10 +40,17 @@ int sr_read_entries(sty_reader *r, char *text);
 int sr_parse_len(sty_reader *r, const sty_entry *e, double *out);
 sty_entry *sr_find(sty_reader *r, const char *section, const char *key);
 int sr_has_section(sty_reader *r, const char *section);
+/* Where a section's first key is, for messages about the section. */
+diag_pos sr_section_pos(sty_reader *r, const char *section);
+int sr_parse_value(sty_reader *r, const sty_entry *e, const sty_key *k,
+                   void *base);
 int sr_read_keys(sty_reader *r, const char *section, const sty_key *keys,
                  void *base);
 
 /* furniture.c */
 int sr_read_furniture(sty_reader *r, sty_style *st);
+
+/* print.c */
+int sr_read_print(sty_reader *r, sty_style *st);
 
 #endif

@@ -62,6 +62,7 @@ static const sty_key role_keys[] = {
     {"span", K_BOOL, offsetof(sty_role, span), 0},
     {"bullet", K_STR, offsetof(sty_role, bullet), 0},
     {"bottom", K_BOOL, offsetof(sty_role, bottom), 0},
+    {"color", K_COLOUR, offsetof(sty_role, colour), 0},
     {NULL, 0, 0, 0},
 };
 
@@ -87,6 +88,7 @@ static const char *const role_names[STY_NROLES] = {
     [STY_CONTENTS_ENTRY] = "contents-entry",
     [STY_CONTENTS_PAGE] = "contents-page",
     [STY_SIDE_TAB] = "side-tab",         [STY_JUMP] = "jump",
+    [STY_PRINT_INFO] = "print-info",
 };
 
 
@@ -112,8 +114,15 @@ static int read_roles(sty_reader *r, sty_style *st)
             continue;
         }
         ro->set = 1;
+        ro->pos = sr_section_pos(r, role_names[i]);
+        ro->colour = STY_BLACK;
         if (sr_read_keys(r, role_names[i], role_keys, ro))
             rc = -1;
+        if (!ro->colour.set) {
+            diag_error(r->d, ro->pos, "[%s] color cannot be none: text in "
+                       "no ink would not print", role_names[i]);
+            rc = -1;
+        }
         int inherit = i == STY_BOLD || i == STY_EMPHASIS;
         if (ro->size <= 0 && !inherit) {
             diag_error(r->d, ro->pos, "[%s] needs a size", role_names[i]);
@@ -272,6 +281,7 @@ static int read_style(sty_reader *r, sty_style *st)
     rc |= read_fonts(r, st);
     rc |= read_head_order(r, st);
     rc |= sr_read_furniture(r, st);
+    rc |= sr_read_print(r, st);
     if (rc == 0) {
         compose_defaults(&st->compose);
         rc = check_geometry(r, st);

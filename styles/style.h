@@ -58,8 +58,20 @@ typedef enum sty_role_id {
     STY_CONTENTS_PAGE,   /* its page number */
     STY_SIDE_TAB,      /* the thumb index on the outer edge */
     STY_JUMP,          /* （下转第N页） and （上接第N页） */
+    STY_PRINT_INFO,    /* the page information line in a print master's slug */
     STY_NROLES
 } sty_role_id;
+
+/* A colour as the press prints it: cyan, magenta, yellow and black ink,
+ * each 0–1. Screens see it through the output profile. */
+typedef struct sty_colour {
+    double c, m, y, k;
+    int set;            /* 0: none, nothing is painted */
+} sty_colour;
+
+/* 100% black ink alone: text, rules and frames unless a style says
+ * otherwise. */
+#define STY_BLACK ((sty_colour){0, 0, 0, 1, 1})
 
 typedef struct sty_role {
     int set;            /* the file has a section for this role */
@@ -77,6 +89,7 @@ typedef struct sty_role {
     int span;           /* spans all columns (head elements) */
     int bottom;         /* set at the foot of the page (front matter) */
     const char *bullet; /* list bullet when the item has none */
+    sty_colour colour;  /* of its text; black unless the file says */
     diag_pos pos;       /* the section, for messages */
 } sty_role;
 
@@ -172,9 +185,37 @@ typedef struct sty_furniture {
     int side_tab;          /* a thumb index on the outer edge */
     const char *tab_odd, *tab_even; /* its text; '|' separates groups */
     double tab_width, tab_top, tab_height;
+    sty_colour tab_fill;   /* the tab's background; none unless given */
+    sty_colour tab_frame;  /* its frame; black unless given */
+    const char *permit;    /* the 准印证号 line of the 编委会 page, {permit} */
     const char *jump_to, *jump_from; /* （下转第{page}页） … */
     int folios;            /* page numbers at the foot */
 } sty_furniture;
+
+/* Printer's marks set outside the bleed of a print master. */
+enum {
+    STY_MARK_CROP = 1 << 0,         /* crop (trim) marks at the corners */
+    STY_MARK_REGISTRATION = 1 << 1, /* registration targets on each side */
+    STY_MARK_INFO = 1 << 2,         /* a page information line */
+};
+
+/* The print master ([print]; every key has a default, docs/print.md). */
+typedef struct sty_print {
+    double bleed;          /* beyond the trim on every side */
+    unsigned marks;        /* STY_MARK_* */
+    double mark_offset;    /* trim edge to where a crop mark starts */
+    double mark_length;
+    double mark_weight;    /* line width of the marks */
+    double slug;           /* trim edge to the media edge with marks */
+    double safety;         /* text stays this far inside the trim */
+    double min_ppi, max_ppi; /* image resolution at its placed size */
+    int page_multiple;     /* pages are printed in sheets of this many */
+    const char *info;      /* template of the page information line */
+    const char *profile;   /* output ICC profile file */
+    const char *condition; /* its registered output condition, or NULL */
+    const char *condition_info; /* what the condition is, in words */
+    diag_pos pos;          /* the [print] section or the style file */
+} sty_print;
 
 typedef struct sty_style {
     const char *name;      /* as asked for */
@@ -182,6 +223,7 @@ typedef struct sty_style {
     sty_page page;
     sty_compose compose;
     sty_furniture furniture;
+    sty_print print;
     sty_role roles[STY_NROLES];
     const char *fonts[FNT_NROLES];   /* candidate lists, NULL: built-in */
     diag_pos font_pos[FNT_NROLES];

@@ -16,11 +16,15 @@ fontconfig libfontconfig-dev
 yaml-0.1 libyaml-dev
 gdk-pixbuf-2.0 libgdk-pixbuf-2.0-dev
 jansson libjansson-dev
+libqpdf libqpdf-dev
+libjpeg libjpeg-dev
+lcms2 liblcms2-dev
 "
 # everything else: compiler, fonts, test tools
-PACKAGES="gcc make pkg-config libpango1.0-dev libcairo2-dev libharfbuzz-dev
-libfontconfig-dev libyaml-dev libgdk-pixbuf-2.0-dev libjansson-dev fonts-noto-cjk fonts-noto-cjk-extra
-fonts-arphic-ukai fonts-arphic-uming poppler-utils qpdf python3 time"
+PACKAGES="gcc g++ make pkg-config libpango1.0-dev libcairo2-dev libharfbuzz-dev
+libfontconfig-dev libyaml-dev libgdk-pixbuf-2.0-dev libjansson-dev libqpdf-dev libjpeg-dev
+liblcms2-dev fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai
+fonts-arphic-uming poppler-utils qpdf ghostscript python3 time"
 
 missing_packages() {
     for p in $PACKAGES; do
