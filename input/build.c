@@ -331,7 +331,13 @@ static void on_figure(in_parser *p, const in_seg *cap, const char *path,
     doc_block *b = &p->blocks[p->nblocks - 1];
     b->image = path_join(p->ar, p->doc->dir, path);
     const char *w = in_attrs_get(a, "width");
-    b->wide = w && strcmp(w, "page") == 0;
+    /* page: across the columns; bleed: across the whole page, off its
+     * edges into the bleed of a print master */
+    b->wide = !w ? 0 : !strcmp(w, "page") ? 1 : !strcmp(w, "bleed") ? 2 : 0;
+    if (w && !b->wide)
+        diag_warn(p->d, pos, "width=%s: a figure's width is 'page' (across "
+                  "the columns) or 'bleed' (across the page, off its edges); "
+                  "it is set in its column", w);
     struct stat st;
     b->image_found = stat(b->image, &st) == 0 && S_ISREG(st.st_mode);
     if (!*path)

@@ -155,6 +155,7 @@ static int fm_key(const fm_ctx *c, const char *key, yaml_node_t *v,
         {"label", offsetof(doc_meta, label)},
         {"sponsor", offsetof(doc_meta, sponsor)},
         {"theme", offsetof(doc_meta, theme)},
+        {"permit", offsetof(doc_meta, permit)},
     };
     static const struct {
         const char *key;

@@ -64,7 +64,8 @@ typedef struct doc_block {
     const char *bullet;  /* DOC_ITEM: bullet symbol, NULL for the style's */
     const char *image;   /* DOC_FIGURE: path resolved against the source */
     int image_found;     /* DOC_FIGURE: the file exists */
-    int wide;            /* DOC_FIGURE: spans all columns */
+    int wide;            /* DOC_FIGURE: spans all columns (1), or the
+                            whole page to its edges (2: bleeds) */
     int box;             /* the boxed notice it belongs to (from 1), or 0 */
     const char *const *orig_lines; /* the printed lines of the original
                                       (from NAME.lines.json), or NULL */
@@ -118,6 +119,7 @@ typedef struct doc_toc_entry {
 typedef struct doc_meta {
     doc_str publication, style, date, label, sponsor;
     doc_str theme;          /* the year's theme, for running heads */
+    doc_str permit;         /* 准印证号: the internal-publication permit */
     int year, issue, total; /* 0 when not given */
     const doc_str *digest;  /* 本期导读; "\n" marks intended breaks */
     size_t ndigest;

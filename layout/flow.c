@@ -71,10 +71,12 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
     if (r->frame_h > 0) {
         double w = a->single || column == 0 ? sty_area_width(fs->st)
                                             : sty_column_width(fs->st);
-        double fy = top + r->frame_top;
-        if (r->image ? fl_put_image(p, r->image, r->image_pos, x, fy, w,
+        double fy = top + r->frame_top, fx = r->bleed ? 0 : x;
+        if (r->bleed) /* edge to edge: into the bleed of a print master */
+            w = pg->width;
+        if (r->image ? fl_put_image(p, r->image, r->image_pos, fx, fy, w,
                                     r->frame_h)
-                     : fl_put_box(p, LAY_BOX_FRAME, x, fy, w, r->frame_h))
+                     : fl_put_box(p, LAY_BOX_FRAME, fx, fy, w, r->frame_h))
             return -1;
     }
     for (int i = 0; i < r->nlines; i++) {

@@ -242,7 +242,25 @@ static int board(lay_ctx *lc, const doc_issue *doc, fr_list *l)
     for (size_t i = 0; i < m->ncontact; i++)
         if (add_el(l, STY_BOARD_LINE, m->contact[i].text, m->contact[i].pos))
             return -1;
+    const char *permit = lc->st->furniture.permit;
+    if (m->permit.text && permit &&
+        add_el(l, STY_BOARD_LINE, fl_expand(lc, doc, permit, -1, 0),
+               m->permit.pos))
+        return -1;
     return 0;
+}
+
+/* A permit number the style has no place for is said, not dropped. */
+static void permit_placed(lay_ctx *lc, const doc_issue *doc)
+{
+    const sty_furniture *f = &lc->st->furniture;
+    int board = 0;
+    for (int k = 0; k < f->nfront; k++)
+        board |= f->front[k] == STY_FRONT_BOARD;
+    if (doc->meta.permit.text && (!board || !f->permit))
+        diag_warn(lc->d, doc->meta.permit.pos, "the style '%s' prints no "
+                  "准印证号: it needs a board page ('front') and 'permit' in "
+                  "[furniture]", lc->st->name);
 }
 
 /* The contents entry of an article: its contents title (or its title),
@@ -297,6 +315,7 @@ int fr_build(lay_ctx *lc, const doc_issue *doc, const lay_placed *placed,
 {
     const sty_furniture *f = &lc->st->furniture;
     int rc = 0;
+    permit_placed(lc, doc);
     for (int k = 0; rc == 0 && k < f->nfront; k++) {
         fr_list l = {NULL, 0, 0};
         switch (f->front[k]) {

@@ -286,6 +286,7 @@ typedef struct fl_row {
     double frame_top;     /* from the row's top to the frame's top */
     const char *image;    /* the frame shows this image file */
     diag_pos image_pos;   /* the figure in the source */
+    int bleed;            /* the frame spans the page, edge to edge */
     double dx;            /* the lines stand this far right of the column */
 } fl_row;
 

@@ -119,6 +119,8 @@ static const char *template_value(lay_ctx *lc, const doc_issue *doc,
         return m->total ? ar_printf(lc->ar, "%d", m->total) : "";
     if (IS("page")) /* none on front matter: the group is left out */
         return page > 0 ? ar_printf(lc->ar, "%d", page) : "";
+    if (IS("permit"))
+        return m->permit.text ? m->permit.text : "";
     if (IS("theme"))
         return m->theme.text ? m->theme.text : "";
     if (IS("column"))

@@ -284,7 +284,9 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     else if (b->image_found)
         diag_warn(lc->d, b->pos, "cannot read the image '%s': a framed "
                   "placeholder is set", b->image);
-    double frame = measure * ratio, most = (a->lines_per_page - 2) * a->pitch;
+    int bleed = wide && b->wide == 2;
+    double frame = (bleed ? pg->width : measure) * ratio;
+    double most = (a->lines_per_page - 2) * a->pitch;
     if (frame > most)
         frame = most;
     double size = lc->st->roles[STY_CAPTION].size;
@@ -294,6 +296,7 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     r->frame_top = r->top - frame - EMBOX_ASCENT * size;
     r->image = iw > 0 ? b->image : NULL;
     r->image_pos = b->pos;
+    r->bleed = bleed;
     r->flags = FL_FIRST | FL_LAST | (wide ? FL_WIDE : FL_FLOAT);
     return 0;
 }

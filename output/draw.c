@@ -116,13 +116,13 @@ static void draw_image(cairo_t *cr, const lay_box *b, out_ink *ink, int cover)
     }
     double iw = cairo_image_surface_get_width(s);
     double ih = cairo_image_surface_get_height(s);
+    /* scaled evenly, never distorted: the whole image inside its frame,
+     * or, carried into the bleed, the frame filled and the rest cut */
     double sx = b->w / iw, sy = b->h / ih;
     cairo_save(cr);
-    if (cover) { /* carried into the bleed: scaled evenly, the rest cut */
-        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-        cairo_clip(cr);
-        sx = sy = sx > sy ? sx : sy;
-    }
+    cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+    cairo_clip(cr);
+    sx = sy = (cover ? sx > sy : sx < sy) ? sx : sy;
     cairo_translate(cr, b->x + (b->w - iw * sx) / 2, b->y + (b->h - ih * sy) / 2);
     cairo_scale(cr, sx, sy);
     cairo_set_source_surface(cr, s, 0, 0);
