@@ -40,3 +40,27 @@ for i in 1 2 3; do
     read -r secs kb <"$T/time"
     echo "  run $i: ${secs} s wall, $(( kb / 1024 )) MB peak RSS"
 done
+echo "print masters (--print, PDF/X-1a) against the screen PDF, best of 3:"
+for ex in examples/jincheng-2020-04.md examples/tianjin-2022-09.md; do
+    best() {
+        b=999
+        for i in 1 2 3; do
+            /usr/bin/time -f "%e %M" -o "$T/time" "$B" build "$ex" "$@" 2>/dev/null
+            read -r secs kb <"$T/time"
+            b=$(python3 -c "print(min($b, $secs))")
+        done
+        echo "$b $kb"
+    }
+    read -r s skb <<EOF2
+$(best -o "$T/s.pdf")
+EOF2
+    read -r p pkb <<EOF2
+$(best --print -o "$T/p.pdf")
+EOF2
+    python3 -c "
+import os
+s, p = $s, $p
+print('  %-28s screen %5.2f s %6.0f KB | master %5.2f s %6.0f KB %4d MB peak | the print pass adds %.2f s' % (
+    os.path.basename('$ex'), s, os.path.getsize('$T/s.pdf') / 1024, p,
+    os.path.getsize('$T/p.pdf') / 1024, $pkb // 1024, p - s))"
+done
