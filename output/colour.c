@@ -4,6 +4,7 @@
 #include <lcms2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "outp.h"
 
@@ -44,6 +45,23 @@ void oc_free(out_colour *oc)
     free(oc);
 }
 
+/* Largest output profile read: real ones are under a few MB. */
+#define PROFILE_MAX (64u << 20)
+
+/* A regular file of sane size: a FIFO or a device would block or never
+ * end. */
+static const char *check_file(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return strerror(errno);
+    if (!S_ISREG(st.st_mode))
+        return "not a regular file";
+    if (st.st_size > (off_t)PROFILE_MAX)
+        return "larger than any ICC profile";
+    return NULL;
+}
+
 /* A profile a press can print through: an output (printer) profile of
  * CMYK data. */
 static const char *check_profile(out_colour *oc)
@@ -82,10 +100,12 @@ int oc_open(const char *path, out_colour **out, diag_ctx *d, diag_pos pos)
     oc->ctx = cmsCreateContext(NULL, oc);
     if (oc->ctx)
         cmsSetLogErrorHandlerTHR(oc->ctx, lcms_error);
-    oc->icc = (unsigned char *)file_read(path, &oc->icclen);
-    if (!oc->ctx || !oc->icc) {
+    const char *bad = check_file(path);
+    if (!bad && !(oc->icc = (unsigned char *)file_read(path, &oc->icclen)))
+        bad = strerror(errno);
+    if (!oc->ctx || bad) {
         diag_error(d, pos, "cannot read the output profile '%s': %s", path,
-                   strerror(errno));
+                   bad ? bad : "out of memory");
         oc_free(oc);
         return -1;
     }

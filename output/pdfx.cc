@@ -287,9 +287,12 @@ std::string uuid(const unsigned char *p, size_t n)
 std::string xml_escape(const std::string &s)
 {
     std::string o;
-    for (char c : s)
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n')
+            continue; /* no control characters in XML 1.0 */
         o += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;"
                                                     : std::string(1, c);
+    }
     return o;
 }
 

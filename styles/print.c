@@ -1,6 +1,7 @@
 /* print.c: the [print] section: bleed, printer's marks, preflight limits
  * and the output profile of the print master (docs/print.md) */
 #include <stddef.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,8 +102,15 @@ static void resolve_profile(sty_reader *r, sty_print *p)
         p->condition = bundled ? BUNDLED_CONDITION : NULL;
     if (!p->condition_info && bundled)
         p->condition_info = BUNDLED_CONDITION_INFO;
-    if (p->profile[0] != '/')
-        p->profile = path_join(r->ar, path_dir(r->ar, r->file), p->profile);
+    if (p->profile[0] == '/')
+        return;
+    /* beside the style file, or among the bundled styles (a style of
+     * one's own keeps the bundled profile) */
+    const char *own = path_join(r->ar, path_dir(r->ar, r->file), p->profile);
+    struct stat st;
+    if (stat(own, &st) != 0 && r->styledir)
+        own = path_join(r->ar, r->styledir, p->profile);
+    p->profile = own;
 }
 
 static int check_print(sty_reader *r, sty_style *st)

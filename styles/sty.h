@@ -14,6 +14,7 @@ typedef struct sty_reader {
     ar_arena *ar;
     diag_ctx *d;
     const char *file;
+    const char *styledir; /* the bundled styles (and output profile) */
     sty_entry *e;
     size_t n, cap;
     double body_size; /* for em lengths */

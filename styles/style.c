@@ -307,6 +307,7 @@ int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
     r.ar = ar;
     r.d = d;
     r.file = style_path(name_or_path, styledir, ar);
+    r.styledir = styledir;
     size_t len;
     char *text = file_read(r.file, &len);
     if (!text) {

@@ -167,7 +167,94 @@ static void missing_style(check_state *cs)
     free(msg);
 }
 
+static void colours_read(check_state *cs)
+{
+    char *path = variant(NULL, "[title]\ncolor = 0 100 100 0"), *msg = NULL;
+    const sty_style *st = NULL;
+    CHECK(cs, load(path, &msg, &st) == 0);
+    if (st) {
+        sty_colour t = st->roles[STY_TITLE].colour;
+        sty_colour b = st->roles[STY_BODY].colour;
+        CHECK(cs, t.set && t.c == 0 && t.m == 1 && t.y == 1 && t.k == 0);
+        /* text the style does not colour is black ink alone */
+        CHECK(cs, b.set && b.c == 0 && b.m == 0 && b.y == 0 && b.k == 1);
+        CHECK(cs, !st->furniture.tab_fill.set && st->furniture.tab_frame.set);
+    }
+    free(msg);
+    unlink(path);
+    free(path);
+}
+
+static void bad_colours(check_state *cs)
+{
+    expect_error(cs, NULL, "[title]\ncolor = 0 100 100",
+                 "'color' must be four ink percentages C M Y K");
+    expect_error(cs, NULL, "[title]\ncolor = 0 120 0 0",
+                 "from 0 to 100 (e.g. '0 100 100 0' for red), or none, not '0 120 0 0'");
+    expect_error(cs, NULL, "[body]\ncolor = none", "[body] color cannot be none");
+}
+
+/* jincheng-2020 without its [print] section and [print-info] role. */
+static char *without_print(void)
+{
+    char src[1024], *path = strdup("/tmp/bulletin-style-XXXXXX.style");
+    snprintf(src, sizeof src, "%s/styles/jincheng-2020.style", root());
+    size_t len;
+    char *text = file_read(src, &len);
+    char *cut = text ? strstr(text, "\n[print]") : NULL;
+    if (cut)
+        cut[1] = '\0';
+    int fd = mkstemps(path, 6);
+    FILE *out = fdopen(fd, "w");
+    fputs(text ? text : "", out);
+    fclose(out);
+    free(text);
+    return path;
+}
+
+static void print_defaults(check_state *cs)
+{
+    char *path = without_print(), *msg = NULL;
+    const sty_style *st = NULL;
+    CHECK(cs, load(path, &msg, &st) == 0);
+    if (st) {
+        const sty_print *p = &st->print;
+        CHECK(cs, p->bleed > 8.50 && p->bleed < 8.51); /* 3 mm */
+        CHECK(cs, p->mark_offset == p->bleed);
+        CHECK(cs, p->slug > p->mark_offset + p->mark_length);
+        CHECK_INT(cs, (int)p->marks, STY_MARK_CROP);
+        CHECK_INT(cs, p->page_multiple, 4);
+        CHECK(cs, p->min_ppi == 300 && p->max_ppi == 1200);
+        /* a style elsewhere keeps the bundled profile */
+        CHECK(cs, strstr(p->profile, "styles/fogra39-tac300.icc") != NULL);
+        CHECK(cs, p->condition && strcmp(p->condition, "FOGRA39") == 0);
+    }
+    if (msg && *msg)
+        printf("#   %s", msg);
+    free(msg);
+    unlink(path);
+    free(path);
+}
+
+static void print_mistakes(check_state *cs)
+{
+    expect_error(cs, "bleed =", "bleed = 12mm",
+                 "[print] bleed must lie between 0 and 10mm");
+    expect_error(cs, "marks =", "marks = crop poster",
+                 "marks: 'poster' is not one of crop, registration, info");
+    expect_error(cs, "mark-offset =", "mark-offset = 1mm",
+                 "crop marks must start outside the bleed");
+    expect_error(cs, "[print-info]", "[print-line]",
+                 "marks = info needs the section [print-info]");
+    expect_error(cs, "min-ppi =", "min-ppi = 2000",
+                 "[print] needs 0 < min-ppi <= max-ppi");
+}
+
 static const check_case cases[] = {
+    {"style: colours are CMYK percentages; text is black unless given", colours_read},
+    {"style: a malformed colour is an error saying how to write one", bad_colours},
+    {"style: without [print], a master gets 3 mm bleed, crop marks and the bundled profile", print_defaults},
+    {"style: impossible [print] values are errors", print_mistakes},
     {"style: the shipped styles load without a message", shipped_styles_load},
     {"style: lengths become points", geometry_in_points},
     {"style: a length without a unit is an error at its place", length_needs_unit},
