@@ -27,7 +27,7 @@ all: bulletin
 help:
 	@echo "make          build ./bulletin"
 	@echo "make deps     install the Debian packages (as root) or print the command"
-	@echo "make demo     deps + build + out/jincheng-2020-04.pdf"
+	@echo "make demo     deps + build + out/jincheng-2020-04.pdf (and .print.pdf)"
 	@echo "make check    deps + build + all tests"
 	@echo "make check-asan  the tests under AddressSanitizer and UBSan"
 	@echo "make bench    speed and memory figures"
@@ -80,8 +80,8 @@ check-asan: deps
 demo: deps
 	$(MAKE) bulletin
 	@mkdir -p out
-	./bulletin build examples/jincheng-2020-04.md -o out/jincheng-2020-04.pdf
-	@echo "wrote out/jincheng-2020-04.pdf"
+	./bulletin build examples/jincheng-2020-04.md --print --screen -o out/jincheng-2020-04.pdf
+	@echo "wrote out/jincheng-2020-04.pdf and its print master out/jincheng-2020-04.print.pdf"
 
 bench: bulletin
 	tools/bench.sh ./bulletin

@@ -92,6 +92,30 @@ static void safety(const lay_doc *pages, const doc_issue *doc, diag_ctx *d)
                       st->print.safety / MM);
 }
 
+/* A style colour with more ink than the paper takes (the images keep to
+ * the profile's limit by themselves). */
+static void ink_total(const char *what, sty_colour c, diag_pos pos,
+                      double limit, diag_ctx *d)
+{
+    double total = (c.c + c.m + c.y + c.k) * 100;
+    if (c.set && total > limit + 1e-9)
+        diag_warn(d, pos, "%s: the colour %.0f %.0f %.0f %.0f carries %.0f%% "
+                  "ink; the paper takes at most %.0f%% ([print] ink-limit): "
+                  "take some cyan, magenta and yellow out", what, c.c * 100,
+                  c.m * 100, c.y * 100, c.k * 100, total, limit);
+}
+
+static void ink(const sty_style *st, diag_ctx *d)
+{
+    double limit = st->print.ink_limit;
+    for (int r = 0; r < STY_NROLES; r++)
+        if (st->roles[r].set)
+            ink_total(sty_role_name(r), st->roles[r].colour, st->roles[r].pos,
+                      limit, d);
+    ink_total("side-tab-fill", st->furniture.tab_fill, st->print.pos, limit, d);
+    ink_total("side-tab-frame", st->furniture.tab_frame, st->print.pos, limit, d);
+}
+
 static void sheets(const lay_doc *pages, const doc_issue *doc, diag_ctx *d)
 {
     int m = pages->style->print.page_multiple;
@@ -111,5 +135,6 @@ void out_preflight(const lay_doc *pages, const doc_issue *doc, diag_ctx *d)
             if (pages->pages[i].boxes[k].kind == LAY_BOX_IMAGE)
                 image_resolution(&pages->pages[i].boxes[k], pr, d);
     safety(pages, doc, d);
+    ink(pages->style, d);
     sheets(pages, doc, d);
 }

@@ -27,6 +27,7 @@ static const struct {
     {{"min-ppi", K_NUM, offsetof(sty_print, min_ppi), 0}, "300"},
     {{"max-ppi", K_NUM, offsetof(sty_print, max_ppi), 0}, "1200"},
     {{"page-multiple", K_INT, offsetof(sty_print, page_multiple), 0}, "4"},
+    {{"ink-limit", K_NUM, offsetof(sty_print, ink_limit), 0}, "300"},
     {{"info", K_STR, offsetof(sty_print, info), 0},
      "《{publication}》{year}年第{issue}期|第{page}页"},
     {{"profile", K_STR, offsetof(sty_print, profile), 0}, "fogra39-tac300.icc"},

@@ -210,6 +210,7 @@ typedef struct sty_print {
     double safety;         /* text stays this far inside the trim */
     double min_ppi, max_ppi; /* image resolution at its placed size */
     int page_multiple;     /* pages are printed in sheets of this many */
+    double ink_limit;      /* most ink a colour may carry, percent */
     const char *info;      /* template of the page information line */
     const char *profile;   /* output ICC profile file */
     const char *condition; /* its registered output condition, or NULL */

@@ -118,6 +118,21 @@ check "print: a figure {width=bleed} runs into the bleed on both sides (got $*)"
 check "print: the 准印证号 of the front matter on the 编委会 page" sh -c \
     "pdftotext -f 3 -l 3 '$T/pr.print.pdf' - | grep -q '准印证号：（测试）准字第'"
 
+printf '\n[kicker]\ncolor = 100 100 100 100\n' >>"$T/red.style"
+"$BULLETIN" build "$PR" --style "$T/red.style" --print -o "$T/heavy.pdf" 2>"$T/heavy.err"
+check "preflight: a style colour of 400% ink is reported at its section" \
+    grep -q "red.style:[0-9]*:1: warning: kicker: the colour 100 100 100 100 carries 400% ink" "$T/heavy.err"
+check "preflight: the bundled styles' colours are within the ink limit" sh -c \
+    "! grep -q 'ink-limit' '$T/pr.err' '$T/tj.err' '$T/jc.err'"
+sed 's/^side-tab-width = .*/side-tab-width = 9mm/' "$ROOT/styles/tianjin-2022.style" >"$T/narrow.style"
+sed -i "s|^profile = .*|profile = $ROOT/styles/fogra39-tac300.icc|" "$T/narrow.style"
+"$BULLETIN" build "$TJ" --style "$T/narrow.style" --print -o "$T/narrow.pdf" 2>"$T/narrow.err"
+check "preflight: side-tab text 2.6 mm from the trim of a 9 mm tab, once for all its pages" sh -c \
+    "grep -q 'warning: side-tab text comes 2.6 mm from the trim edge on 62 pages (first on page 1), inside the 3 mm safety margin' '$T/narrow.err' &&
+     [ \$(grep -c 'safety margin' '$T/narrow.err') -eq 1 ]"
+check "preflight: no text inside the safety margin with the bundled styles" sh -c \
+    "! grep -q 'safety margin' '$T/tj.err' '$T/jc.err' '$T/pr.err'"
+
 # ---- sheets of four, offprints, several issues ----
 check "preflight: 62 pages are not whole sheets: 2 blank pages would fill them" \
     grep -q "tianjin-2022-09.md:1:1: warning: 62 pages do not fill whole sheets of 4: 2 blank pages.*--pad 4" "$T/tj.err"
