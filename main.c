@@ -212,6 +212,7 @@ static const char *style_dir(ar_arena *ar)
 typedef struct run {
     ar_arena *ar;
     diag_ctx d;
+    file_run *files;      /* of the whole run, over a batch too */
     const sty_style *st;
     fnt_set *fs;
     lay_ctx *lc;
@@ -295,7 +296,7 @@ static int write_outputs(run *r, const opts *o, const doc_issue *doc,
     const char *pdf = o->out ? o->out
                              : swap_suffix(r->ar, o->source, o->outdir, ".md",
                                            ".pdf");
-    if (screen && out_pdf(pages, doc, pdf, &r->d))
+    if (screen && out_pdf(pages, doc, pdf, r->files, &r->d))
         return EXIT_INPUT;
     if (!o->print)
         return EXIT_OK;
@@ -308,7 +309,8 @@ static int write_outputs(run *r, const opts *o, const doc_issue *doc,
                              : swap_suffix(r->ar, pdf, NULL, ".pdf",
                                            ".print.pdf");
     out_preflight(pages, doc, &r->d);
-    return out_print(pages, doc, master, &po, &r->d) ? EXIT_INPUT : EXIT_OK;
+    return out_print(pages, doc, master, &po, r->files, &r->d) ? EXIT_INPUT
+                                                               : EXIT_OK;
 }
 
 static int cmd_build(run *r, const opts *o)
@@ -360,7 +362,7 @@ static int cmd_build(run *r, const opts *o)
         out_dump_pagemap(pages, doc, stdout);
     else if (o->dump)
         out_dump_lines(pages, stdout);
-    if (o->png && out_png(pages, o->png, o->dpi, &r->d))
+    if (o->png && out_png(pages, o->png, o->dpi, r->files, &r->d))
         return EXIT_INPUT;
     if (o->dump && !o->out)
         return EXIT_OK;
@@ -377,7 +379,7 @@ static int cmd_fonts(run *r, const opts *o)
 static int cmd_import(run *r, const opts *o)
 {
     in_import_opts io = {o->source, o->out, o->report, IN_KIND_AUTO,
-                         o->publication};
+                         o->publication, r->files};
     if (!o->source)
         return usage_error("import needs an INPUT file", NULL);
     if (o->kind && !strcmp(o->kind, "raw"))
@@ -423,11 +425,12 @@ static int cmd_compose(run *r, const opts *o)
     return rc;
 }
 
-/* One command, in a run of its own. */
-static int run_command(const opts *o)
+/* One command, in a run of its own (its files those of the batch). */
+static int run_command(const opts *o, file_run *files)
 {
     run r;
     memset(&r, 0, sizeof r);
+    r.files = files;
     diag_init(&r.d, stderr);
     r.ar = ar_new();
     if (!r.ar)
@@ -449,6 +452,19 @@ static int run_command(const opts *o)
     return rc;
 }
 
+/* The inputs of a whole run, known before anything is written: the
+ * sources, their sidecars, the style given. */
+static void run_inputs(const opts *o, ar_arena *ar, file_run *files)
+{
+    file_run_init(files);
+    for (int i = 0; i < o->nsources; i++) {
+        file_run_input(files, o->sources[i]);
+        file_run_input(files, in_lineation_path(ar, o->sources[i]));
+    }
+    file_run_input(files, o->style);
+    file_run_input(files, o->icc);
+}
+
 /* Several inputs (a back-catalogue): each built or imported in a run of
  * its own, so that one bad issue does not stop the others; an import
  * writes NAME.md with its sidecar and NAME.report.txt; a summary ends. */
@@ -458,6 +474,9 @@ static int run_all(const opts *o)
     ar_arena *ar = ar_new();
     if (!ar)
         return EXIT_INPUT;
+    file_run batch;
+    file_run *files = &batch;
+    run_inputs(o, ar, files);
     for (int i = 0; i < o->nsources; i++) {
         opts one = *o;
         one.source = o->sources[i];
@@ -466,7 +485,7 @@ static int run_all(const opts *o)
             one.report = swap_suffix(ar, one.source, o->outdir, NULL,
                                      ".report.txt");
         }
-        int rc = run_command(&one);
+        int rc = run_command(&one, files);
         misused |= rc == EXIT_USAGE;
         if (rc != EXIT_OK) {
             fprintf(stderr, "bulletin: %s: not %s\n", one.source,
@@ -478,6 +497,7 @@ static int run_all(const opts *o)
             import ? "imported" : "built", o->nsources - failed, o->nsources,
             failed ? "; the messages above say why the others failed" : "");
     ar_free(ar);
+    file_run_free(files);
     return misused ? EXIT_USAGE : failed ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -498,8 +518,16 @@ int main(int argc, char **argv)
     int rc = sources ? parse_args(argc, argv, &o, sources) : EXIT_INPUT;
     if (rc == EXIT_OK && o.nsources > 1)
         rc = run_all(&o);
-    else if (rc == EXIT_OK)
-        rc = run_command(&o);
+    else if (rc == EXIT_OK) {
+        file_run files;
+        ar_arena *ar = ar_new();
+        if (ar)
+            run_inputs(&o, ar, &files);
+        rc = ar ? run_command(&o, &files) : EXIT_INPUT;
+        if (ar)
+            file_run_free(&files);
+        ar_free(ar);
+    }
     free(sources);
     return rc;
 }

@@ -142,6 +142,7 @@ typedef struct imp_ctx {
     ar_arena *ar;
     diag_ctx *d;
     const char *input;  /* path as given */
+    file_run *files;    /* the run's files, for writing safely */
     const char *text;   /* its contents, NUL-terminated */
     size_t len;
     int pub;            /* IMP_PUB_* */

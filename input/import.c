@@ -220,10 +220,11 @@ int in_import(const in_import_opts *o, diag_ctx *d)
     memset(&c, 0, sizeof c);
     c.d = d;
     c.input = o->input;
+    c.files = o->files;
     char *text = file_read(o->input, &c.len);
     if (!text) {
         diag_error(d, (diag_pos){o->input, 0, 0}, "cannot read: %s",
-                   strerror(errno));
+                   file_why(errno));
         return -1;
     }
     c.text = text;

@@ -338,27 +338,44 @@ char *imp_source_text(imp_ctx *c, size_t *len)
 
 /* ---- files ---- */
 
-/* Write through a temporary file beside path and rename it into place,
- * so that a failed run leaves nothing half-written. */
+typedef struct bytes {
+    const char *s;
+    size_t len;
+} bytes;
+
+static int put_bytes(void *ctx, FILE *f)
+{
+    const bytes *b = ctx;
+    return fwrite(b->s, 1, b->len, f) == b->len ? 0 : -1;
+}
+
+/* Written whole or not at all, never over an input of the run. */
 static int write_atomic(imp_ctx *c, const char *path, const char *s,
                         size_t len)
 {
-    char *tmp = ar_printf(c->ar, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = tmp ? fopen(tmp, "wb") : NULL;
-    if (!f) {
-        diag_error(c->d, (diag_pos){path, 0, 0}, "cannot write: %s",
-                   strerror(errno));
-        return -1;
-    }
-    int bad = fwrite(s, 1, len, f) != len;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path)) {
-        diag_error(c->d, (diag_pos){path, 0, 0}, "cannot write: %s",
-                   strerror(errno));
-        remove(tmp);
-        return -1;
-    }
-    return 0;
+    bytes b = {s, len};
+    return file_write(path, put_bytes, &b, c->files, c->d);
+}
+
+/* What the parser says of the source made: an import that succeeds
+ * gives a source that builds, else its errors are shown at their place
+ * in the output, which is written for the editor to mend. */
+static int parses(imp_ctx *c, const char *path, const char *s, size_t len)
+{
+    ar_arena *ar = ar_new();
+    diag_ctx quiet;
+    diag_init(&quiet, c->d->out);
+    const doc_issue *doc;
+    quiet.max_warnings = -1; /* its warnings were the importer's to give */
+    int rc = ar ? in_parse_text(path ? path : "(standard output)", s, len,
+                                ar, &quiet, &doc)
+                : -1;
+    ar_free(ar);
+    if (rc)
+        diag_error(c->d, (diag_pos){path ? path : c->input, 0, 0},
+                   "the import made a source that does not parse (the errors "
+                   "above); it is written so that they can be mended");
+    return rc;
 }
 
 int imp_write_source(imp_ctx *c, const char *path)
@@ -367,9 +384,9 @@ int imp_write_source(imp_ctx *c, const char *path)
     char *s = imp_source_text(c, &len);
     if (!s)
         return -1;
-    if (!path)
-        return fwrite(s, 1, len, stdout) == len ? 0 : -1;
-    return write_atomic(c, path, s, len);
+    int rc = path ? write_atomic(c, path, s, len)
+                  : fwrite(s, 1, len, stdout) == len ? 0 : -1;
+    return rc ? rc : parses(c, path, s, len);
 }
 
 static void json_str(sb_buf *sb, const char *s)

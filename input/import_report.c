@@ -133,25 +133,20 @@ static void write_section(const imp_ctx *c, FILE *f, int lo, int hi,
         }
 }
 
-int imp_report_write(const imp_ctx *c, const char *path)
+static int put_report(void *ctx, FILE *f)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        diag_error(c->d, (diag_pos){path, 0, 0}, "cannot write the report: "
-                   "%s", strerror(errno));
-        return -1;
-    }
+    const imp_ctx *c = ctx;
     write_header(c, f);
     write_section(c, f, IMP_W, IMP_NKINDS, "warnings");
     write_section(c, f, IMP_X_TAB, IMP_W, "removed (page furniture, nowhere "
                   "else in the output)");
     write_section(c, f, 0, IMP_X_TAB, "repairs");
-    if (fclose(f)) {
-        diag_error(c->d, (diag_pos){path, 0, 0}, "cannot write the report: "
-                   "%s", strerror(errno));
-        return -1;
-    }
-    return 0;
+    return ferror(f) ? -1 : 0;
+}
+
+int imp_report_write(const imp_ctx *c, const char *path)
+{
+    return file_write(path, put_report, (void *)c, c->files, c->d);
 }
 
 void imp_summary(const imp_ctx *c, const char *kind, const char *out)

@@ -179,6 +179,8 @@ typedef struct in_import_opts {
     const char *report;      /* change report to write; NULL: none */
     in_kind kind;
     const char *publication; /* "tianjin", "jincheng"; NULL: detect */
+    file_run *files;         /* the run's files: inputs are not
+                                overwritten (NULL: not checked) */
 } in_import_opts;
 
 /* Import an old issue into an issue source (and, for raw extractions, its

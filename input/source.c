@@ -132,7 +132,7 @@ int in_parse_file(const char *path, ar_arena *ar, diag_ctx *d,
     char *text = file_read(path, &len);
     if (!text) {
         diag_pos pos = {path, 0, 0};
-        diag_error(d, pos, "cannot read: %s", strerror(errno));
+        diag_error(d, pos, "cannot read: %s", file_why(errno));
         return -1;
     }
     /* the model points into the text: keep it in the arena */

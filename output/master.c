@@ -115,11 +115,13 @@ static int render(master_job *j)
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
         to_buffer, &j->pdf, j->pages->width + 2 * j->slug,
         j->pages->height + 2 * j->slug);
-    int rc = out_render(s, j->pages, j->doc, sheet_page, j);
-    if (rc || j->ink.failed)
-        diag_error(j->d, diag_nopos(), "drawing the print master failed%s",
-                   j->ink.failed ? ": too many colours" : "");
-    return rc || j->ink.failed ? -1 : 0;
+    cairo_status_t st = out_render(s, j->pages, j->doc, sheet_page, j);
+    if (st != CAIRO_STATUS_SUCCESS || j->ink.failed)
+        diag_error(j->d, (diag_pos){j->doc->path, 0, 0}, "drawing the print "
+                   "master failed: %s", j->ink.failed
+                                            ? "too many colours"
+                                            : cairo_status_to_string(st));
+    return st != CAIRO_STATUS_SUCCESS || j->ink.failed ? -1 : 0;
 }
 
 static int hook_paint(void *ctx, const double rgb[3], pdfx_paint *out)
@@ -186,7 +188,7 @@ static int post_pass(void *ctx, FILE *f)
 }
 
 int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,
-              const out_print_opts *o, diag_ctx *d)
+              const out_print_opts *o, file_run *run, diag_ctx *d)
 {
     master_job j;
     memset(&j, 0, sizeof j);
@@ -206,7 +208,7 @@ int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,
     if (rc == 0)
         rc = render(&j);
     if (rc == 0)
-        rc = out_write_file(path, post_pass, &j, d);
+        rc = file_write(path, post_pass, &j, run, d);
     sb_free(&j.pdf);
     oi_free(&j.ink);
     return rc;

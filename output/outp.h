@@ -54,9 +54,6 @@ void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,
                    out_ink *ink, double bleed);
 void out_draw_line(cairo_t *cr, const lay_line *l);
 
-/* ---- files written whole or not at all (pdf.c) ---- */
-typedef int (*out_writer)(void *ctx, FILE *f);
-int out_write_file(const char *path, out_writer w, void *ctx, diag_ctx *d);
 /* The PDF's title, Info dates (pdf.c). */
 void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
                size_t n);
@@ -70,7 +67,7 @@ void out_dests(cairo_t *cr, const lay_page *pg, double dx, double dy);
 /* Every page of a PDF surface through page(), with the document's
  * metadata, structure and bookmarks; the surface is finished and freed. */
 typedef void (*out_page_fn)(void *ctx, cairo_t *cr, const lay_page *p);
-int out_render(cairo_surface_t *s, const lay_doc *pages,
-               const doc_issue *doc, out_page_fn page, void *ctx);
+cairo_status_t out_render(cairo_surface_t *s, const lay_doc *pages,
+                          const doc_issue *doc, out_page_fn page, void *ctx);
 
 #endif

@@ -2,8 +2,8 @@
  * plain-text dump of the lines for tests.
  *
  * Prefix out_. Return convention: 0 on success, -1 on failure reported
- * through the diag_ctx. A PDF is written to a temporary file beside the
- * target and renamed into place, so a failed run leaves no partial file. */
+ * through the diag_ctx. Every file is written through file_write (util.h):
+ * whole or not at all, never over an input or earlier output of the run. */
 #ifndef BULLETIN_OUTPUT_H
 #define BULLETIN_OUTPUT_H
 
@@ -14,7 +14,7 @@
 #include "../util/util.h"
 
 int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
-            diag_ctx *d);
+            file_run *run, diag_ctx *d);
 /* A print master (docs/print.md): PDF/X-1a:2001 or PDF/X-4, pages with
  * bleed, trim and bleed boxes, printer's marks in a slug, every colour in
  * the press's inks, black text on the black plate alone, overprinted. */
@@ -25,14 +25,14 @@ typedef struct out_print_opts {
 } out_print_opts;
 
 int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,
-              const out_print_opts *o, diag_ctx *d);
+              const out_print_opts *o, file_run *run, diag_ctx *d);
 /* What a print shop's preflight would query, as warnings: images under
  * or far over the style's resolution at their printed size, text inside
  * the safety margin, a page count that does not fill whole sheets. */
 void out_preflight(const lay_doc *pages, const doc_issue *doc, diag_ctx *d);
 /* One PNG per page: PREFIX-001.png, … at dpi dots per inch. */
 int out_png(const lay_doc *pages, const char *prefix, double dpi,
-            diag_ctx *d);
+            file_run *run, diag_ctx *d);
 /* page<TAB>column<TAB>line<TAB>text per composed line (docs/dump.md). */
 void out_dump_lines(const lay_doc *pages, FILE *out);
 /* page, column, line, x, baseline y, width, measure, justified, role,

@@ -1,12 +1,8 @@
 /* pdf.c: the PDF, written to a temporary file and renamed into place */
 #include <cairo-pdf.h>
-#include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "outp.h"
 
@@ -107,10 +103,11 @@ typedef struct screen_job {
     const lay_doc *pages;
     const doc_issue *doc;
     out_ink ink;
+    diag_ctx *d;
 } screen_job;
 
-int out_render(cairo_surface_t *s, const lay_doc *pages,
-               const doc_issue *doc, out_page_fn page, void *ctx)
+cairo_status_t out_render(cairo_surface_t *s, const lay_doc *pages,
+                          const doc_issue *doc, out_page_fn page, void *ctx)
 {
     out_metadata(s, pages, doc);
     cairo_t *cr = cairo_create(s);
@@ -128,7 +125,7 @@ int out_render(cairo_surface_t *s, const lay_doc *pages,
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+    return st;
 }
 
 static void screen_page(void *ctx, cairo_t *cr, const lay_page *p)
@@ -143,78 +140,21 @@ static int render(void *ctx, FILE *f)
     screen_job *job = ctx;
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
         write_chunk, f, job->pages->width, job->pages->height);
-    int rc = out_render(s, job->pages, job->doc, screen_page, job);
-    return rc || job->ink.failed ? -1 : 0;
-}
-
-/* Interruptions wait while the file is written and renamed: the PDF is
- * then either whole under its name or not there at all. */
-static void hold_signals(int hold, sigset_t *old)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGHUP);
-    sigaddset(&set, SIGPIPE);
-    sigprocmask(hold ? SIG_BLOCK : SIG_SETMASK, hold ? &set : old,
-                hold ? old : NULL);
-}
-
-static int write_file(const char *path, out_writer w, void *ctx,
-                      diag_ctx *d);
-
-int out_write_file(const char *path, out_writer w, void *ctx, diag_ctx *d)
-{
-    sigset_t old;
-    hold_signals(1, &old);
-    int rc = write_file(path, w, ctx, d);
-    hold_signals(0, &old);
-    return rc;
+    cairo_status_t st = out_render(s, job->pages, job->doc, screen_page, job);
+    /* a write error is the file's to report (errno says why) */
+    if (st != CAIRO_STATUS_SUCCESS && st != CAIRO_STATUS_WRITE_ERROR)
+        diag_error(job->d, (diag_pos){job->doc->path, 0, 0}, "Cairo could not "
+                   "draw the PDF: %s", cairo_status_to_string(st));
+    return st != CAIRO_STATUS_SUCCESS || job->ink.failed ? -1 : 0;
 }
 
 int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
-            diag_ctx *d)
+            file_run *run, diag_ctx *d)
 {
-    screen_job job = {pages, doc, {0}};
+    screen_job job = {pages, doc, {0}, d};
     oi_init(&job.ink, 0, pages->style->print.profile, d,
             pages->style->print.pos);
-    int rc = out_write_file(path, render, &job, d);
+    int rc = file_write(path, render, &job, run, d);
     oi_free(&job.ink);
-    return rc;
-}
-
-static int write_file(const char *path, out_writer w, void *ctx,
-                      diag_ctx *d)
-{
-    diag_pos pos = {path, 0, 0};
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return -1;
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        diag_error(d, pos, "cannot write: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd), unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    errno = 0;
-    int rc = w(ctx, f);
-    if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-        rc = -1;
-    if (fclose(f) != 0)
-        rc = -1;
-    if (rc == 0 && (chmod(tmp, 0644), rename(tmp, path)) != 0)
-        rc = -1;
-    if (rc) {
-        diag_error(d, pos, "writing the PDF failed%s%s; no file written",
-                   errno ? ": " : "", errno ? strerror(errno) : "");
-        unlink(tmp);
-    }
-    free(tmp);
     return rc;
 }

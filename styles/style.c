@@ -312,7 +312,7 @@ int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
     char *text = file_read(r.file, &len);
     if (!text) {
         diag_error(d, (diag_pos){r.file, 0, 0}, "cannot read style '%s': %s",
-                   name_or_path, strerror(errno));
+                   name_or_path, file_why(errno));
         return -1;
     }
     sty_style *st = ar_alloc(ar, sizeof *st);

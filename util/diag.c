@@ -1,4 +1,4 @@
-/* diag.c: file:line:col diagnostics, errors apart from warnings */
+/* diag.c: diagnostics: file:line:col messages, errors and warnings */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,57 +63,4 @@ void diag_finish(diag_ctx *d)
     if (d->suppressed && d->out)
         fprintf(d->out, "bulletin: %d more warnings not shown\n",
                 d->suppressed);
-}
-
-char *file_read(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 65536;
-            char *p = realloc(buf, cap + 1);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-char *path_dir(ar_arena *ar, const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return ar_strdup(ar, ".");
-    if (slash == path)
-        return ar_strdup(ar, "/");
-    return ar_strndup(ar, path, (size_t)(slash - path));
-}
-
-char *path_join(ar_arena *ar, const char *dir, const char *rel)
-{
-    if (rel[0] == '/' || !dir || !dir[0] || strcmp(dir, ".") == 0)
-        return ar_strdup(ar, rel);
-    return ar_printf(ar, "%s/%s", dir, rel);
 }

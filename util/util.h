@@ -72,7 +72,8 @@ typedef struct diag_pos {
 typedef struct diag_ctx {
     FILE *out;        /* where messages go (stderr) */
     int errors, warnings;
-    int max_warnings; /* print at most this many warnings; 0: no limit */
+    int max_warnings; /* print at most this many warnings; 0: no limit;
+                         < 0: none */
     int suppressed;
 } diag_ctx;
 
@@ -86,13 +87,43 @@ void diag_vmsg(diag_ctx *d, int is_error, diag_pos pos, const char *fmt,
 void diag_finish(diag_ctx *d); /* prints how many warnings were not shown */
 diag_pos diag_nopos(void);
 
-/* ---- files ---- */
-/* Read a whole file; returns a NUL-terminated heap buffer or NULL with
- * errno set. */
+/* ---- files (file.c) ---- */
+/* Read a whole regular file; returns a NUL-terminated heap buffer or NULL
+ * with errno set (file_why(errno) says why in words: a FIFO, device or
+ * directory is refused, not read, and so is a file over 256 MB). */
 char *file_read(const char *path, size_t *len);
+const char *file_why(int err);
 /* Directory part of a path ("." when none), into the arena. */
 char *path_dir(ar_arena *ar, const char *path);
 /* Join dir and rel unless rel is absolute. */
 char *path_join(ar_arena *ar, const char *dir, const char *rel);
+
+/* The files of one run (a command, or a batch of them): what it reads is
+ * never overwritten, and nothing is written twice. */
+typedef struct file_id {
+    unsigned long dev, ino;
+    int output;           /* written by the run; else read */
+    char *path;
+} file_id;
+
+typedef struct file_run {
+    file_id *ids;
+    size_t n, cap;
+} file_run;
+
+void file_run_init(file_run *r);
+void file_run_free(file_run *r);
+/* Remember an input of the run (nothing when it does not exist). */
+void file_run_input(file_run *r, const char *path);
+
+/* Write a file whole or not at all: writer puts the bytes into f and
+ * returns 0, or -1 after reporting why. A regular file (or one a symlink
+ * names) is written through a temporary file beside it and renamed into
+ * place, with every write, the flush and the close checked and
+ * interruptions held off; a device or FIFO is written directly; an input
+ * or earlier output of the run (when run is not NULL) is refused. */
+typedef int (*file_writer)(void *ctx, FILE *f);
+int file_write(const char *path, file_writer w, void *ctx, file_run *run,
+               diag_ctx *d);
 
 #endif

@@ -76,7 +76,7 @@ static int import_file(const char *input, const char *name, in_kind kind,
     char err_path[300], side[300];
     snprintf(err_path, sizeof err_path, "%s/%s.err", tmpdir(), name);
     snprintf(side, sizeof side, "%s/%s.lines.json", tmpdir(), name);
-    in_import_opts o = {input, im->src_path, im->rep_path, kind, pub};
+    in_import_opts o = {input, im->src_path, im->rep_path, kind, pub, NULL};
     diag_ctx d;
     FILE *ef = fopen(err_path, "w");
     diag_init(&d, ef);
