@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,7 @@ static int parse_number(const char *s, double *out)
     char *end;
     errno = 0;
     *out = strtod(s, &end);
-    return errno || end == s || *end ? -1 : 0;
+    return errno || end == s || *end || !isfinite(*out) ? -1 : 0;
 }
 
 /* Options that take a value: name, where it goes (string or number). */
@@ -313,6 +314,16 @@ static int write_outputs(run *r, const opts *o, const doc_issue *doc,
                                                                : EXIT_OK;
 }
 
+/* The style the source names: a name, or a path relative to the
+ * source's folder. */
+static const char *source_style(ar_arena *ar, const doc_issue *doc)
+{
+    const char *s = doc->meta.style.text;
+    size_t n = s ? strlen(s) : 0;
+    int path = s && (strchr(s, '/') || (n > 6 && !strcmp(s + n - 6, ".style")));
+    return path ? path_join(ar, doc->dir, s) : s;
+}
+
 static int cmd_build(run *r, const opts *o)
 {
     const doc_issue *doc;
@@ -324,12 +335,18 @@ static int cmd_build(run *r, const opts *o)
         doc_dump(doc, stdout);
         return EXIT_OK;
     }
-    const char *style = o->style ? o->style : doc->meta.style.text;
+    /* a style path in the source is the source's, like its images */
+    const char *style = o->style ? o->style : source_style(r->ar, doc);
     if (!style) {
         diag_error(&r->d, (diag_pos){o->source, 1, 1}, "no house style: add "
                    "'style: NAME' to the front matter or give --style");
         return EXIT_INPUT;
     }
+    if (o->article && !*o->article)
+        return usage_error("--article needs the id of an article (--dump "
+                           "pagemap lists them)", NULL);
+    if (o->png && !(o->dpi >= 10 && o->dpi <= 1200))
+        return usage_error("--dpi takes 10 to 1200 dots per inch", NULL);
     if (o->pad && (o->pad < 1 || o->pad > 64 || o->pad != (int)o->pad))
         return usage_error("--pad takes a whole number of pages from 1 to "
                            "64 (4 for saddle-stitched sheets), not a fraction "
@@ -395,6 +412,24 @@ static int cmd_import(run *r, const opts *o)
     return in_import(&io, &r->d) ? EXIT_INPUT : EXIT_OK;
 }
 
+/* A character of standard input that may not be set, at its place. */
+typedef struct stdin_line {
+    diag_ctx *d;
+    const char *text;
+    int lineno;
+} stdin_line;
+
+static void report_stdin(void *ctx, size_t off, uint32_t cp, const char *what)
+{
+    const stdin_line *l = ctx;
+    int replace;
+    u8_unsettable(cp, &replace);
+    diag_warn(l->d, (diag_pos){"<stdin>", l->lineno,
+                               (int)u8_count(l->text, off) + 1},
+              "U+%04X is %s: %s", (unsigned)cp, what,
+              replace ? "set as U+FFFD" : "left out");
+}
+
 /* Without --style: the body settings of 《天津政协》 2022, whose original
  * print the composition is measured against. */
 #define COMPOSE_DEFAULT_STYLE "tianjin-2022"
@@ -411,10 +446,20 @@ static int cmd_compose(run *r, const opts *o)
     size_t cap = 0;
     ssize_t n;
     int rc = EXIT_OK;
-    while (rc == EXIT_OK && (n = getline(&line, &cap, stdin)) >= 0) {
+    sb_buf clean;
+    sb_init(&clean);
+    for (int lineno = 1; rc == EXIT_OK && (n = getline(&line, &cap, stdin)) >= 0;
+         lineno++) {
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             n--;
-        if (lay_compose_text(r->lc, line, (size_t)n, &co, &out))
+        sb_clear(&clean);
+        stdin_line at = {&r->d, line, lineno};
+        u8_settable_copy(line, (size_t)n, &clean, report_stdin, &at);
+        if (u8_invalid(line, (size_t)n) >= 0)
+            diag_warn(&r->d, (diag_pos){"<stdin>", lineno, 1}, "invalid "
+                      "UTF-8: the bytes that are not show as U+FFFD");
+        if (!clean.failed &&
+            lay_compose_text(r->lc, clean.s ? clean.s : "", clean.len, &co, &out))
             rc = EXIT_INPUT;
         sb_addc(&out, '\n');
         fwrite(out.s, 1, out.len, stdout);
@@ -422,6 +467,7 @@ static int cmd_compose(run *r, const opts *o)
     }
     free(line);
     sb_free(&out);
+    sb_free(&clean);
     return rc;
 }
 
@@ -513,6 +559,11 @@ int main(int argc, char **argv)
     }
     /* a closed pipe on stderr is an error to report, not a reason to die */
     signal(SIGPIPE, SIG_IGN);
+    long long t;
+    if (out_source_date(&t) < 0)
+        fprintf(stderr, "bulletin: warning: SOURCE_DATE_EPOCH='%s' is not a "
+                "time from 1970 to 9999 in seconds: the issue's year dates "
+                "the PDF\n", getenv("SOURCE_DATE_EPOCH"));
     opts o;
     char **sources = calloc((size_t)argc, sizeof *sources);
     int rc = sources ? parse_args(argc, argv, &o, sources) : EXIT_INPUT;

@@ -17,6 +17,37 @@ static doc_pos fm_pos(const fm_ctx *c, const yaml_node_t *n)
                   (int)n->start_mark.column + 1);
 }
 
+/* A YAML escape ("\0", "\u202E") can make any character: the value
+ * without those that may not be set, each reported at the value. */
+typedef struct fm_report {
+    const fm_ctx *c;
+    const yaml_node_t *n;
+} fm_report;
+
+static void report(void *ctx, size_t off, uint32_t cp, const char *what)
+{
+    const fm_report *r = ctx;
+    int replace;
+    (void)off;
+    u8_unsettable(cp, &replace);
+    diag_warn(r->c->p->d, fm_pos(r->c, r->n), "front matter: U+%04X in this "
+              "value is %s: %s", (unsigned)cp, what,
+              replace ? "set as U+FFFD" : "left out");
+}
+
+static const char *settable(const fm_ctx *c, const yaml_node_t *n,
+                            const char *s, size_t len)
+{
+    sb_buf sb;
+    sb_init(&sb);
+    fm_report r = {c, n};
+    u8_settable_copy(s, len, &sb, report, &r);
+    const char *out = sb.failed ? NULL
+                                : ar_strndup(c->p->ar, sb.s ? sb.s : "", sb.len);
+    sb_free(&sb);
+    return out;
+}
+
 static const char *fm_scalar(const fm_ctx *c, const yaml_node_t *n,
                              const char *key)
 {
@@ -25,8 +56,8 @@ static const char *fm_scalar(const fm_ctx *c, const yaml_node_t *n,
                    "single value", key);
         return NULL;
     }
-    return ar_strndup(c->p->ar, (const char *)n->data.scalar.value,
-                      n->data.scalar.length);
+    return settable(c, n, (const char *)n->data.scalar.value,
+                    n->data.scalar.length);
 }
 
 static int fm_str(const fm_ctx *c, const yaml_node_t *n, const char *key,

@@ -1,6 +1,8 @@
 /* lineation.c: the original printed lines of paragraphs, read from the
  * sidecar file the importer writes beside a source (docs/import.md) */
+#include <errno.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -25,9 +27,18 @@ static void squeeze_ws(sb_buf *sb, const char *s)
 static const doc_article *find_article(const doc_issue *doc, const char *id)
 {
     for (size_t i = 0; i < doc->narticles; i++)
-        if (strcmp(doc->articles[i].id, id) == 0)
+        if (doc->articles[i].id && strcmp(doc->articles[i].id, id) == 0)
             return &doc->articles[i];
     return NULL;
+}
+
+/* Every element of a paragraph's "lines" is a string. */
+static int all_strings(json_t *lines)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(lines, i, v) if (!json_is_string(v)) return 0;
+    return 1;
 }
 
 /* Bullets are set before the item's text: count them as the print did. */
@@ -57,7 +68,8 @@ static int attach(const doc_issue *doc, ar_arena *ar, diag_ctx *d,
     const char *id = json_string_value(json_object_get(para, "article"));
     json_int_t k = json_integer_value(json_object_get(para, "block"));
     const doc_article *a = id ? find_article(doc, id) : NULL;
-    if (!a || !json_is_array(lines) || k < 0 || (size_t)k >= a->nblocks) {
+    if (!a || !json_is_array(lines) || !all_strings(lines) || k < 0 ||
+        (size_t)k >= a->nblocks) {
         (*stale)++;
         return 0;
     }
@@ -86,10 +98,25 @@ int in_read_lineation(const char *path, const doc_issue *doc, ar_arena *ar,
     struct stat st;
     if (stat(path, &st) != 0)
         return 0;
+    size_t len;
+    char *text = file_read(path, &len); /* a FIFO or device is refused */
+    if (!text) {
+        diag_error(d, (diag_pos){path, 0, 0}, "cannot read: %s",
+                   file_why(errno));
+        return -1;
+    }
     json_error_t err;
-    json_t *root = json_load_file(path, 0, &err);
+    json_t *root = json_loadb(text, len, 0, &err);
+    free(text);
     if (!root) {
         diag_error(d, (diag_pos){path, err.line, err.column}, "%s", err.text);
+        return -1;
+    }
+    if (!json_is_object(root)) {
+        diag_error(d, (diag_pos){path, 1, 1}, "not a lines sidecar: an "
+                   "object with \"paragraphs\" was expected (delete the file "
+                   "to compose the lines anew)");
+        json_decref(root);
         return -1;
     }
     json_t *paras = json_object_get(root, "paragraphs");

@@ -24,6 +24,52 @@ static int check_utf8(in_parser *p, const char *text, size_t len)
     return -1;
 }
 
+/* Reports of characters that may not be set, at their line and column. */
+typedef struct unsettable_ctx {
+    in_parser *p;
+    const char *text;
+    size_t len, at;       /* scanned up to at */
+    int line;
+    const char *ls;       /* start of that line */
+} unsettable_ctx;
+
+static void report_unsettable(void *ctx, size_t off, uint32_t cp,
+                              const char *what)
+{
+    unsettable_ctx *u = ctx;
+    for (; u->at < off; u->at++)
+        if (u->text[u->at] == '\n') {
+            u->line++;
+            u->ls = u->text + u->at + 1;
+        }
+    if (cp == '\r' && off + 1 < u->len && u->text[off + 1] == '\n')
+        return; /* a CRLF line end: not content */
+    int replace;
+    u8_unsettable(cp, &replace);
+    diag_warn(u->p->d, in_pos(u->p, u->line, in_col(u->ls, (size_t)(u->text + off - u->ls))),
+              "U+%04X is %s: %s", (unsigned)cp, what,
+              replace ? "set as U+FFFD (�) to show the place; write it in "
+                        "Chinese or Latin letters"
+                      : "left out");
+}
+
+/* The text without the characters that may not be set (util's rule),
+ * each reported at its place; NULL only when out of memory. */
+static const char *settable_text(in_parser *p, const char *text, size_t *len)
+{
+    sb_buf sb;
+    sb_init(&sb);
+    unsettable_ctx u = {p, text, *len, 0, 1, text};
+    int n = u8_settable_copy(text, *len, &sb, report_unsettable, &u);
+    const char *out = text;
+    if (n > 0) {
+        out = sb.failed ? NULL : ar_strndup(p->ar, sb.s ? sb.s : "", sb.len);
+        *len = sb.len;
+    }
+    sb_free(&sb);
+    return out;
+}
+
 static in_line *split_lines(const char *text, size_t len, size_t *n)
 {
     size_t cap = 1;
@@ -104,7 +150,7 @@ int in_parse_text(const char *name, const char *text, size_t len,
         text += 3; /* byte order mark */
         len -= 3;
     }
-    if (check_utf8(&p, text, len))
+    if (check_utf8(&p, text, len) || !(text = settable_text(&p, text, &len)))
         return -1;
     size_t nlines;
     in_line *lines = split_lines(text, len, &nlines);

@@ -224,6 +224,24 @@ static void params_for(lay_ctx *lc, sty_role_id role, double measure,
     prm->em = em_units(1, size);
 }
 
+/* The last guard before shaping: a character that may not be set (util's
+ * rule) and came through some other door than the source (a style's
+ * template, a sidecar) is left out here, and said. */
+typedef struct guard {
+    lay_ctx *lc;
+    doc_pos pos;
+} guard;
+
+static void report_guard(void *ctx, size_t off, uint32_t cp, const char *what)
+{
+    const guard *g = ctx;
+    int replace;
+    (void)off;
+    u8_unsettable(cp, &replace);
+    diag_warn(g->lc->d, g->pos, "U+%04X is %s: %s", (unsigned)cp, what,
+              replace ? "set as U+FFFD" : "left out");
+}
+
 static int add_piece(lay_ctx *lc, sb_buf *text, sh_piece **pc, size_t *n,
                      size_t *cap, const char *s, size_t len,
                      const fnt_face *face, double size, doc_pos pos)
@@ -233,12 +251,13 @@ static int add_piece(lay_ctx *lc, sb_buf *text, sh_piece **pc, size_t *n,
         return -1;
     memset(p, 0, sizeof *p);
     p->start = (int)text->len;
-    p->len = (int)len;
     p->face = face;
     p->size = size;
     p->pos = pos;
     p->half_digits = lc->st->compose.half_digits;
-    sb_add(text, s, len);
+    guard g = {lc, pos};
+    u8_settable_copy(s, len, text, report_guard, &g);
+    p->len = (int)text->len - p->start;
     return text->failed ? -1 : 0;
 }
 
@@ -301,7 +320,13 @@ int cp_plain(lay_ctx *lc, const char *text, size_t len, sty_role_id role,
     const fnt_face *face = cp_face(lc, role, 0, DOC_FACE_DEFAULT);
     if (!face)
         return -1;
-    char *kept = ar_strndup(lc->ar, text, len);
+    sb_buf clean;
+    sb_init(&clean);
+    guard g = {lc, diag_nopos()};
+    u8_settable_copy(text, len, &clean, report_guard, &g);
+    len = clean.len;
+    char *kept = clean.failed ? NULL : ar_strndup(lc->ar, clean.s ? clean.s : "", len);
+    sb_free(&clean);
     if (!kept)
         return -1;
     sh_piece pc = {0, (int)len, face, size, diag_nopos(), 0,

@@ -30,6 +30,9 @@ int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,
  * or far over the style's resolution at their printed size, text inside
  * the safety margin, a page count that does not fill whole sheets. */
 void out_preflight(const lay_doc *pages, const doc_issue *doc, diag_ctx *d);
+/* SOURCE_DATE_EPOCH: 0 when unset, 1 with the time in *t, -1 when it is
+ * not a time from 1970 to 9999 (it is then ignored). */
+int out_source_date(long long *t);
 /* One PNG per page: PREFIX-001.png, … at dpi dots per inch. */
 int out_png(const lay_doc *pages, const char *prefix, double dpi,
             file_run *run, diag_ctx *d);

@@ -1,5 +1,6 @@
 /* pdf.c: the PDF, written to a temporary file and renamed into place */
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,15 +14,30 @@ static cairo_status_t write_chunk(void *closure, const unsigned char *data,
                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* A fixed date keeps two builds of one source byte-identical: the time
- * in SOURCE_DATE_EPOCH when set, else the first day of the issue's year. */
-void out_date(const doc_issue *doc, char *buf, size_t n)
+/* The latest time a PDF date holds: 9999-12-31T23:59:59Z. */
+#define DATE_MAX 253402300799LL
+
+int out_source_date(long long *t)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
-    if (sde && *sde) {
-        time_t t = (time_t)strtoll(sde, NULL, 10);
+    if (!sde || !*sde)
+        return 0;
+    char *end;
+    errno = 0;
+    *t = strtoll(sde, &end, 10);
+    return !errno && !*end && *t >= 0 && *t <= DATE_MAX ? 1 : -1;
+}
+
+/* A fixed date keeps two builds of one source byte-identical: the time
+ * in SOURCE_DATE_EPOCH when set (and sane), else the first day of the
+ * issue's year. */
+void out_date(const doc_issue *doc, char *buf, size_t n)
+{
+    long long t;
+    if (out_source_date(&t) == 1) {
+        time_t tt = (time_t)t;
         struct tm tm;
-        gmtime_r(&t, &tm);
+        gmtime_r(&tt, &tm);
         strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
         return;
     }
@@ -34,9 +50,14 @@ void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
 {
     char issue[160];
     const doc_meta *m = doc ? &doc->meta : NULL;
-    if (m && m->publication.text)
-        snprintf(issue, sizeof issue, "%s %d年第%d期", m->publication.text,
-                 m->year, m->issue);
+    char year[16] = "", no[24] = "";
+    if (m && m->year)
+        snprintf(year, sizeof year, "%d年", m->year);
+    if (m && m->issue)
+        snprintf(no, sizeof no, "第%d期", m->issue);
+    if (m && m->publication.text) /* numbers not given are left out */
+        snprintf(issue, sizeof issue, "%s%s%s%s", m->publication.text,
+                 *year || *no ? " " : "", year, no);
     else
         snprintf(issue, sizeof issue, "bulletin");
     if (pages->offprint) /* 抽印本: the article, cut from its issue */
@@ -57,46 +78,76 @@ void out_metadata(cairo_surface_t *s, const lay_doc *pages,
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/* A tag attribute "key='value'": Cairo reads the value up to the next
+ * unescaped quote, so quotes and backslashes in it are escaped (an id may
+ * hold any character, and be long). */
+static void attr_str(sb_buf *sb, const char *key, const char *value)
+{
+    sb_printf(sb, "%s='", key);
+    for (const char *s = value; s && *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            sb_addc(sb, '\\');
+        sb_addc(sb, *s);
+    }
+    sb_addc(sb, '\'');
+}
+
 /* Named destinations where articles start, and links to them. Links
  * sit inside the Document structure tag: a link outside any structure
  * gives a damaged file with cairo 1.16. */
 void out_dests(cairo_t *cr, const lay_page *pg, double dx, double dy)
 {
-    char attr[256];
+    sb_buf attr;
+    sb_init(&attr);
     for (size_t i = 0; i < pg->ndests; i++) {
-        snprintf(attr, sizeof attr, "name='%s' x=%.2f y=%.2f",
-                 pg->dests[i].name, pg->dests[i].x + dx, pg->dests[i].y + dy);
-        cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
-        cairo_tag_end(cr, CAIRO_TAG_DEST);
+        sb_clear(&attr);
+        attr_str(&attr, "name", pg->dests[i].name);
+        sb_printf(&attr, " x=%.2f y=%.2f", pg->dests[i].x + dx,
+                  pg->dests[i].y + dy);
+        if (!attr.failed) {
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, attr.s);
+            cairo_tag_end(cr, CAIRO_TAG_DEST);
+        }
     }
+    sb_free(&attr);
 }
 
 static void page_tags(cairo_t *cr, const lay_page *pg)
 {
-    char attr[256];
     out_dests(cr, pg, 0, 0);
+    sb_buf attr;
+    sb_init(&attr);
     for (size_t i = 0; i < pg->nlinks; i++) {
         const lay_link *l = &pg->links[i];
-        snprintf(attr, sizeof attr, "dest='%s' rect=[%.2f %.2f %.2f %.2f]",
-                 l->dest, l->x, l->y, l->w, l->h);
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
-        cairo_tag_end(cr, CAIRO_TAG_LINK);
+        sb_clear(&attr);
+        attr_str(&attr, "dest", l->dest);
+        sb_printf(&attr, " rect=[%.2f %.2f %.2f %.2f]", l->x, l->y, l->w, l->h);
+        if (!attr.failed) {
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attr.s);
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+        }
     }
+    sb_free(&attr);
 }
 
 /* Bookmarks: articles, and their parts under them. */
 void out_outline(cairo_surface_t *s, const lay_doc *pages)
 {
     int parent = CAIRO_PDF_OUTLINE_ROOT;
+    sb_buf link;
+    sb_init(&link);
     for (size_t i = 0; i < pages->nmarks; i++) {
         const lay_mark *m = &pages->marks[i];
-        char link[160];
-        snprintf(link, sizeof link, "dest='%s'", m->dest);
+        sb_clear(&link);
+        attr_str(&link, "dest", m->dest);
+        if (link.failed)
+            break;
         int id = cairo_pdf_surface_add_outline(
-            s, m->level ? parent : CAIRO_PDF_OUTLINE_ROOT, m->title, link, 0);
+            s, m->level ? parent : CAIRO_PDF_OUTLINE_ROOT, m->title, link.s, 0);
         if (!m->level)
             parent = id;
     }
+    sb_free(&link);
 }
 
 typedef struct screen_job {

@@ -62,6 +62,17 @@ long u8_invalid(const char *s, size_t len);
 size_t u8_count(const char *s, size_t len); /* number of code points */
 int u8_is_han(uint32_t cp);          /* CJK ideograph */
 int u8_is_space(uint32_t cp);        /* ASCII white space or U+3000 */
+/* The one rule of what may be set (settable.c): NULL when cp may reach
+ * shaping, else what it is ("a control character", "right-to-left
+ * text …"); *replace (may be NULL) says whether it is replaced by U+FFFD
+ * (right-to-left letters, so the place shows) or removed. */
+const char *u8_unsettable(uint32_t cp, int *replace);
+/* Append s to out without the characters that may not be set, calling
+ * report (may be NULL) with the byte offset of each; returns how many. */
+typedef void (*u8_report_fn)(void *ctx, size_t off, uint32_t cp,
+                             const char *what);
+int u8_settable_copy(const char *s, size_t len, struct sb_buf *out,
+                     u8_report_fn report, void *ctx);
 
 /* ---- diagnostics ---- */
 typedef struct diag_pos {
