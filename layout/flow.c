@@ -74,8 +74,8 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
         double fy = top + r->frame_top, fx = r->bleed ? 0 : x;
         if (r->bleed) /* edge to edge: into the bleed of a print master */
             w = pg->width;
-        if (r->image ? fl_put_image(p, r->image, r->image_pos, fx, fy, w,
-                                    r->frame_h)
+        if (r->image ? fl_put_image(p, r->image, r->surface, r->image_pos, fx,
+                                    fy, w, r->frame_h)
                      : fl_put_box(p, LAY_BOX_FRAME, fx, fy, w, r->frame_h))
             return -1;
     }

@@ -171,8 +171,15 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
         w = b.nlines ? b.lines[0].ln.width : 0;
         free(b.lines);
         y += size;
-        if (y > f->tab_top + f->tab_height)
-            break; /* the tab is full: the rest would fall off it */
+        if (y > f->tab_top + f->tab_height) {
+            /* the tab is full: the rest would fall off it; said once */
+            if (!lc->tab_full_said++)
+                diag_warn(lc->d, lc->st->roles[STY_SIDE_TAB].pos, "the side "
+                          "tab of page %d is full: '%s' is left out (a longer "
+                          "side-tab-height, a smaller [side-tab] size or a "
+                          "shorter column name fits it)", number, s);
+            break;
+        }
         if (put_string(lc, pg, unit, STY_SIDE_TAB, x0 + (f->tab_width - w) / 2,
                        y - 0.12 * size, w + 1, NULL))
             return -1;

@@ -221,7 +221,18 @@ struct lay_ctx {
     ar_arena *ar;         /* of the issue being laid out */
     cairo_scaled_font_t **fonts; /* referenced by the runs; released last */
     size_t nfonts, capfonts;
+    struct li_image **images;    /* figures' images, decoded once */
+    size_t nimages, capimages;
+    int tab_full_said;           /* a full side tab was reported */
 };
+
+/* ---- figures' images (images.c) ---- */
+typedef struct li_image li_image;
+/* The image of a figure, decoded (once per file); NULL after a warning at
+ * pos saying why it cannot be used (the figure then gets a placeholder). */
+const li_image *li_load(lay_ctx *lc, const char *path, diag_pos pos);
+cairo_surface_t *li_surface(const li_image *im, int *w, int *h);
+void li_free_all(lay_ctx *lc);
 
 /* A composed line not yet placed on a page. */
 typedef struct cp_line {
@@ -285,9 +296,11 @@ typedef struct fl_row {
                              above the lines */
     double frame_top;     /* from the row's top to the frame's top */
     const char *image;    /* the frame shows this image file */
+    cairo_surface_t *surface; /* its pixels */
     diag_pos image_pos;   /* the figure in the source */
     int bleed;            /* the frame spans the page, edge to edge */
     double dx;            /* the lines stand this far right of the column */
+    diag_pos pos;         /* what it was made from, for messages */
 } fl_row;
 
 typedef struct fl_art {
@@ -361,8 +374,8 @@ int fl_put_line(fl_page *pg, const cp_line *cl, int column, double x,
                 double y, int grid);
 int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
                double h);
-int fl_put_image(fl_page *pg, const char *path, diag_pos pos, double x,
-                 double y, double w, double h);
+int fl_put_image(fl_page *pg, const char *path, cairo_surface_t *surface,
+                 diag_pos pos, double x, double y, double w, double h);
 int fl_put_link(fl_page *pg, double x, double y, double w, double h,
                 const char *dest);
 int fl_put_dest(fl_page *pg, const char *name, double x, double y);

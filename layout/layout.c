@@ -33,6 +33,7 @@ void lay_free(lay_ctx *lc)
     for (size_t i = 0; i < lc->nfonts; i++)
         cairo_scaled_font_destroy(lc->fonts[i]);
     free(lc->fonts);
+    li_free_all(lc);
     sh_free(lc->sh);
     ar_free(lc->ar);
     free(lc);

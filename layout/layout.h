@@ -57,7 +57,10 @@ typedef struct lay_box {
     lay_box_kind kind;
     double x, y, w, h;  /* may reach the trim edge or beyond it (bleed) */
     sty_colour colour;  /* of a fill or a frame */
-    const char *image;  /* LAY_BOX_IMAGE: the file (PNG or JPEG) */
+    const char *image;  /* LAY_BOX_IMAGE: the file, for messages */
+    cairo_surface_t *surface; /* LAY_BOX_IMAGE: its pixels, decoded once
+                                 (a JPEG carries its own bytes); owned by
+                                 the layout */
     diag_pos pos;       /* LAY_BOX_IMAGE: the figure in the source */
 } lay_box;
 

@@ -48,16 +48,17 @@ int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
     lay_box *b = VEC_PUSH(pg->boxes, pg->nboxes, pg->capboxes);
     if (!b)
         return -1;
-    *b = (lay_box){kind, x, y, w, h, STY_BLACK, NULL, {NULL, 0, 0}};
+    *b = (lay_box){kind, x, y, w, h, STY_BLACK, NULL, NULL, {NULL, 0, 0}};
     return 0;
 }
 
-int fl_put_image(fl_page *pg, const char *path, diag_pos pos, double x,
-                 double y, double w, double h)
+int fl_put_image(fl_page *pg, const char *path, cairo_surface_t *surface,
+                 diag_pos pos, double x, double y, double w, double h)
 {
     if (fl_put_box(pg, LAY_BOX_IMAGE, x, y, w, h))
         return -1;
     pg->boxes[pg->nboxes - 1].image = path;
+    pg->boxes[pg->nboxes - 1].surface = surface;
     pg->boxes[pg->nboxes - 1].pos = pos;
     return 0;
 }

@@ -1,6 +1,5 @@
 /* rows.c: an article as rows of whole grid lines: its head spanning the
  * type area, its body in the columns */
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -279,11 +278,10 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
     const sty_page *pg = &lc->st->page;
     int iw = 0, ih = 0;
     double ratio = pg->figure_ratio;
-    if (b->image_found && gdk_pixbuf_get_file_info(b->image, &iw, &ih) && iw > 0)
+    const li_image *im = b->image_found ? li_load(lc, b->image, b->pos) : NULL;
+    cairo_surface_t *surface = im ? li_surface(im, &iw, &ih) : NULL;
+    if (surface)
         ratio = (double)ih / iw;
-    else if (b->image_found)
-        diag_warn(lc->d, b->pos, "cannot read the image '%s': a framed "
-                  "placeholder is set", b->image);
     int bleed = wide && b->wide == 2;
     double frame = (bleed ? pg->width : measure) * ratio;
     double most = (a->lines_per_page - 2) * a->pitch;
@@ -294,7 +292,8 @@ static int add_figure(lay_ctx *lc, fl_art *a, const doc_block *b,
              a->lines.nlines - line0, frame);
     r->frame_h = frame;
     r->frame_top = r->top - frame - EMBOX_ASCENT * size;
-    r->image = iw > 0 ? b->image : NULL;
+    r->image = surface ? b->image : NULL;
+    r->surface = surface;
     r->image_pos = b->pos;
     r->bleed = bleed;
     r->flags = FL_FIRST | FL_LAST | (wide ? FL_WIDE : FL_FLOAT);
@@ -393,6 +392,31 @@ static int add_box(lay_ctx *lc, fl_art *a, const doc_block *b, size_t n,
     return 0;
 }
 
+/* Rows [from, n) were made from the element at pos. */
+static void stamp(fl_row *rows, int from, int n, diag_pos pos)
+{
+    for (int i = from; i < n; i++)
+        rows[i].pos = pos;
+}
+
+/* A row is never split (but a boxed notice): one taller than a column
+ * runs past the foot of the page, and is said. */
+static void check_fit(lay_ctx *lc, const fl_art *a, const doc_article *d)
+{
+    int cap = a->lines_per_page, head = rw_height(a->head, 0, a->nhead);
+    if (head > cap)
+        diag_warn(lc->d, d->pos, "the head of this article takes %d grid "
+                  "lines, more than the %d of a page: it runs past the foot; "
+                  "shorten it or let the style set it smaller (min-size)",
+                  head, cap);
+    for (int i = 0; i < a->nrows; i++)
+        if (a->rows[i].h > cap && !(a->rows[i].flags & FL_BOX))
+            diag_warn(lc->d, a->rows[i].pos, "this block takes %d grid lines, "
+                      "more than the %d a column holds, and cannot be split: "
+                      "it runs past the foot of the page; shorten it",
+                      a->rows[i].h, cap);
+}
+
 int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
 {
     const doc_article *d = &doc->articles[index];
@@ -411,8 +435,11 @@ int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
     size_t first = 0;
     if (add_head(lc, out, d, &first))
         return -1;
+    stamp(out->head, 0, out->nhead, d->pos);
+    stamp(out->rows, 0, out->nrows, d->pos);
     for (size_t i = first; i < d->nblocks;) {
         size_t n = 1;
+        int before = out->nrows;
         if (d->blocks[i].box) { /* the blocks of one boxed notice */
             while (i + n < d->nblocks && d->blocks[i + n].box == d->blocks[i].box)
                 n++;
@@ -421,8 +448,10 @@ int rw_article(lay_ctx *lc, const doc_issue *doc, int index, fl_art *out)
         } else if (add_body_block(lc, out, &d->blocks[i], measure)) {
             return -1;
         }
+        stamp(out->rows, before, out->nrows, d->blocks[i].pos);
         i += n;
     }
+    check_fit(lc, out, d);
     return 0;
 }
 

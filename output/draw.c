@@ -1,5 +1,4 @@
 /* draw.c: drawing composed pages on any Cairo surface */
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,56 +58,10 @@ static void draw_box(cairo_t *cr, const lay_box *b, out_ink *ink)
     cairo_restore(cr);
 }
 
-/* A JPEG as a Cairo surface that also carries the file's bytes, so the
- * PDF embeds the JPEG unchanged (DCT) instead of re-encoding pixels. */
-static cairo_surface_t *jpeg_surface(const char *path)
-{
-    GdkPixbuf *pb = gdk_pixbuf_new_from_file(path, NULL);
-    if (!pb)
-        return NULL;
-    int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
-    int nch = gdk_pixbuf_get_n_channels(pb), rs = gdk_pixbuf_get_rowstride(pb);
-    const guchar *px = gdk_pixbuf_read_pixels(pb);
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    unsigned char *dst = cairo_image_surface_get_data(s);
-    int ds = cairo_image_surface_get_stride(s);
-    cairo_surface_flush(s);
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++) {
-            const guchar *p = px + y * rs + x * nch;
-            uint32_t v = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-            memcpy(dst + y * ds + x * 4, &v, 4);
-        }
-    cairo_surface_mark_dirty(s);
-    g_object_unref(pb);
-    size_t len;
-    char *data = file_read(path, &len);
-    if (data)
-        cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
-                                    (unsigned char *)data, len, free, data);
-    return s;
-}
-
-static int is_jpeg(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char m[2] = {0, 0};
-    if (f) {
-        if (fread(m, 1, 2, f) != 2)
-            m[0] = 0;
-        fclose(f);
-    }
-    return m[0] == 0xFF && m[1] == 0xD8;
-}
-
 static void draw_image(cairo_t *cr, const lay_box *b, out_ink *ink, int cover)
 {
-    cairo_surface_t *s = is_jpeg(b->image)
-                             ? jpeg_surface(b->image)
-                             : cairo_image_surface_create_from_png(b->image);
-    if (!s || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        if (s)
-            cairo_surface_destroy(s);
+    cairo_surface_t *s = b->surface; /* decoded by the layout, once */
+    if (!s) {
         lay_box frame = *b;
         frame.kind = LAY_BOX_FRAME;
         draw_box(cr, &frame, ink);
@@ -128,7 +81,6 @@ static void draw_image(cairo_t *cr, const lay_box *b, out_ink *ink, int cover)
     cairo_set_source_surface(cr, s, 0, 0);
     cairo_paint(cr);
     cairo_restore(cr);
-    cairo_surface_destroy(s);
 }
 
 void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,

@@ -2,7 +2,6 @@
  * warnings at the place to mend it: images too coarse (or needlessly
  * fine) at their printed size, type inside the safety margin, a page
  * count that leaves the last sheet part empty. */
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
 #include "outp.h"
@@ -15,10 +14,10 @@
 static void image_resolution(const lay_box *b, const sty_print *pr,
                              diag_ctx *d)
 {
-    int iw = 0, ih = 0;
-    if (!gdk_pixbuf_get_file_info(b->image, &iw, &ih) || iw <= 0 || ih <= 0 ||
-        b->w <= 0 || b->h <= 0)
+    if (!b->surface || b->w <= 0 || b->h <= 0)
         return;
+    int iw = cairo_image_surface_get_width(b->surface);
+    int ih = cairo_image_surface_get_height(b->surface);
     double px = iw / (b->w / 72), py = ih / (b->h / 72);
     double ppi = px < py ? px : py;
     if (ppi < pr->min_ppi)
