@@ -20,7 +20,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check check-asan demo bench fuzz clean help format profile
+.PHONY: all deps check check-asan demo bench fuzz fuzz-targets clean help format profile
 
 all: bulletin
 
@@ -31,7 +31,7 @@ help:
 	@echo "make check    deps + build + all tests"
 	@echo "make check-asan  the tests under AddressSanitizer and UBSan"
 	@echo "make bench    speed and memory figures"
-	@echo "make fuzz     libFuzzer runs of the parser and the composer (FUZZ_SECONDS each)"
+	@echo "make fuzz     libFuzzer runs of every reader and a whole build (FUZZ_SECONDS each)"
 	@echo "make profile  rebuild styles/fogra39-tac300.icc (argyll; committed)"
 
 deps:
@@ -86,19 +86,53 @@ demo: deps
 bench: bulletin
 	tools/bench.sh ./bulletin
 
-# libFuzzer (clang, libclang-rt-14-dev): the parser and the composer
+# libFuzzer (clang, libclang-rt-14-dev): every reader and a whole build.
+# Each target links the whole library, built once more with the fuzzer's
+# coverage and the sanitizers under build/fuzz/obj; its corpus starts from
+# tests/fuzz/corpus/NAME (and is kept in build/fuzz/NAME between runs).
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -I.
-PARSER_SRCS := util/*.c $(filter-out input/import%.c input/lineation.c,$(wildcard input/*.c))
-COMPOSER_SRCS := util/*.c layout/classes.c layout/items.c layout/fit.c layout/breaker.c layout/total.c
+FUZZ_TARGETS := parse compose lineation style import build
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE \
+	-I. $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_OBJS := $(LIB_SRCS:%.c=build/fuzz/obj/%.o) $(LIB_CXX_SRCS:%.cc=build/fuzz/obj/%.o)
+# -max_len per target: sources and styles are larger than a paragraph
+FUZZ_LEN_parse := 4096
+FUZZ_LEN_compose := 512
+FUZZ_LEN_lineation := 4096
+FUZZ_LEN_style := 8192
+FUZZ_LEN_import := 8192
+FUZZ_LEN_build := 2048
 
-fuzz:
-	@mkdir -p build/fuzz/parse build/fuzz/compose
-	clang $(FUZZ_FLAGS) $(PARSER_SRCS) tests/fuzz/fuzz_parse.c -lyaml -o build/fuzz/fuzz_parse
-	clang $(FUZZ_FLAGS) $$(pkg-config --cflags pangocairo) $(COMPOSER_SRCS) tests/fuzz/fuzz_compose.c -o build/fuzz/fuzz_compose
-	cp tests/fuzz/corpus/* build/fuzz/parse/
-	build/fuzz/fuzz_parse build/fuzz/parse -max_total_time=$(FUZZ_SECONDS) -max_len=4096
-	build/fuzz/fuzz_compose build/fuzz/compose -max_total_time=$(FUZZ_SECONDS) -max_len=512
+build/fuzz/obj/%.o: %.c $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(Q)clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/obj/%.o: %.cc $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(Q)clang++ -std=c++17 -DPOINTERHOLDER_TRANSITION=4 $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(Q)clang $(FUZZ_CFLAGS) -c -o $@.o $<
+	$(Q)clang++ -fsanitize=fuzzer,address,undefined -o $@ $@.o $(FUZZ_OBJS) $(LIBS)
+
+fuzz-targets: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+# make fuzz: each target FUZZ_SECONDS; make fuzz FUZZ_SECONDS=10 is the
+# smoke run CI makes
+fuzz: fuzz-targets
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/$$t; \
+		if [ -d tests/fuzz/corpus/$$t ]; then cp -r tests/fuzz/corpus/$$t/. build/fuzz/$$t/; fi; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=$$(case $$t in parse) echo $(FUZZ_LEN_parse);; compose) echo $(FUZZ_LEN_compose);; \
+				lineation) echo $(FUZZ_LEN_lineation);; style) echo $(FUZZ_LEN_style);; \
+				import) echo $(FUZZ_LEN_import);; *) echo $(FUZZ_LEN_build);; esac) \
+			-timeout=30 -rss_limit_mb=4096 -print_final_stats=1 >build/fuzz/$$t.log 2>&1; \
+		rc=$$?; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)' build/fuzz/$$t.log; \
+		if [ $$rc -ne 0 ]; then tail -40 build/fuzz/$$t.log; exit 1; fi; \
+	done
 
 format:
 	clang-format -i $(LIB_SRCS) $(LIB_CXX_SRCS) main.c $(UNIT_SRCS) $(foreach d,$(STAGES),$(wildcard $(d)/*.h))

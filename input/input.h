@@ -155,6 +155,9 @@ int in_parse_text(const char *name, const char *text, size_t len,
  * lines (the source was edited) get none, with a warning. */
 int in_read_lineation(const char *path, const doc_issue *doc, ar_arena *ar,
                       diag_ctx *d);
+/* The same from the sidecar's text (name is for messages). */
+int in_read_lineation_text(const char *name, const char *text, size_t len,
+                           const doc_issue *doc, ar_arena *ar, diag_ctx *d);
 /* The sidecar path of a source: NAME.lines.json beside NAME.md. */
 char *in_lineation_path(ar_arena *ar, const char *source);
 

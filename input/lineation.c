@@ -105,9 +105,16 @@ int in_read_lineation(const char *path, const doc_issue *doc, ar_arena *ar,
                    file_why(errno));
         return -1;
     }
+    int rc = in_read_lineation_text(path, text, len, doc, ar, d);
+    free(text);
+    return rc;
+}
+
+int in_read_lineation_text(const char *path, const char *text, size_t len,
+                           const doc_issue *doc, ar_arena *ar, diag_ctx *d)
+{
     json_error_t err;
     json_t *root = json_loadb(text, len, 0, &err);
-    free(text);
     if (!root) {
         diag_error(d, (diag_pos){path, err.line, err.column}, "%s", err.text);
         return -1;
