@@ -38,6 +38,26 @@ static int jpeg_whole(const char *data, size_t len)
            (unsigned char)data[end - 1] == 0xD9;
 }
 
+/* The number of colour components of a JPEG (its frame header), or 0. */
+static int jpeg_components(const unsigned char *d, size_t len)
+{
+    for (size_t i = 2; i + 9 < len;) {
+        if (d[i] != 0xFF)
+            return 0;
+        unsigned m = d[i + 1];
+        if (m == 0xFF) { /* fill byte */
+            i++;
+            continue;
+        }
+        size_t seg = (size_t)d[i + 2] << 8 | d[i + 3];
+        /* SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC) */
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
+            return d[i + 9];
+        i += 2 + seg;
+    }
+    return 0;
+}
+
 /* The decoded pixels as a Cairo surface (premultiplied when it has alpha). */
 static cairo_surface_t *to_surface(GdkPixbuf *pb)
 {
@@ -100,18 +120,21 @@ static cairo_surface_t *decode(lay_ctx *lc, const char *path, int *w, int *h,
 }
 
 /* A JPEG keeps its own bytes (the PDF embeds them as they are), unless it
- * is cut short: then what could be decoded is embedded, and said. */
+ * is cut short: then what could be decoded is embedded, and said. A CMYK
+ * JPEG is embedded decoded too: most store their inks inverted (Adobe's
+ * way), which a PDF would print as a negative. */
 static void keep_jpeg(lay_ctx *lc, cairo_surface_t *s, const char *path,
                       diag_pos pos)
 {
     size_t len;
     char *data = file_read(path, &len);
-    if (data && is_jpeg(data, len) && jpeg_whole(data, len)) {
+    if (data && is_jpeg(data, len) && jpeg_whole(data, len) &&
+        jpeg_components((const unsigned char *)data, len) != 4) {
         cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
                                     (unsigned char *)data, len, free, data);
         return;
     }
-    if (data && is_jpeg(data, len))
+    if (data && is_jpeg(data, len) && !jpeg_whole(data, len))
         diag_warn(lc->d, pos, "the JPEG '%s' is cut short (no end marker): "
                   "set from what could be decoded; give the whole file",
                   path);

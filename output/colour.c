@@ -2,6 +2,7 @@
  * seen on screens as sRGB, and RGB images turned into the press's CMYK */
 #include <errno.h>
 #include <lcms2.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,6 +15,8 @@ struct out_colour {
     cmsHTRANSFORM to_screen; /* CMYK (0–100) → sRGB (0–1) */
     cmsHTRANSFORM to_press;  /* sRGB 8 bit → CMYK 8 bit, for images */
     unsigned char *icc;      /* the profile's bytes, embedded in masters */
+    unsigned char gray[256]; /* screen gray → gray for the black plate */
+    int gray_made;
     size_t icclen;
     char desc[256];          /* its description */
     char err[256];           /* the last message of lcms2 */
@@ -140,6 +143,58 @@ void oc_screen_rgb(const out_colour *oc, sty_colour c, double rgb[3])
     cmsDoTransform(oc->to_screen, cmyk, rgb, 1);
     for (int i = 0; i < 3; i++)
         rgb[i] = rgb[i] < 0 ? 0 : rgb[i] > 1 ? 1 : rgb[i];
+}
+
+/* Lightness of each black-ink value alone, 0 (none) to 255 (full). */
+static int black_ramp(const out_colour *oc, double L[256])
+{
+    cmsHPROFILE lab = cmsCreateLab4ProfileTHR(oc->ctx, NULL);
+    cmsHTRANSFORM t = lab ? cmsCreateTransformTHR(oc->ctx, oc->cmyk,
+                                                  TYPE_CMYK_DBL, lab,
+                                                  TYPE_Lab_DBL,
+                                                  INTENT_RELATIVE_COLORIMETRIC, 0)
+                          : NULL;
+    for (int k = 0; t && k < 256; k++) {
+        double cmyk[4] = {0, 0, 0, k * 100.0 / 255}, out[3];
+        cmsDoTransform(t, cmyk, out, 1);
+        L[k] = out[0];
+    }
+    if (t)
+        cmsDeleteTransform(t);
+    if (lab)
+        cmsCloseProfile(lab);
+    return t ? 0 : -1;
+}
+
+/* Screen gray g (sRGB) prints as the black ink whose lightness matches
+ * it, the range scaled between the paper and full black (as black-point
+ * compensation does). */
+static int make_gray(out_colour *oc)
+{
+    double L[256];
+    if (black_ramp(oc, L))
+        return -1;
+    for (int g = 0; g < 256; g++) {
+        double v = g / 255.0;
+        double lin = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+        double Lt = lin > 0.008856 ? 116 * cbrt(lin) - 16 : 903.3 * lin;
+        double want = L[255] + Lt * (L[0] - L[255]) / 100;
+        int k = 0;
+        while (k < 255 && L[k + 1] >= want)
+            k++;
+        oc->gray[g] = (unsigned char)(255 - k);
+    }
+    oc->gray_made = 1;
+    return 0;
+}
+
+int oc_press_gray(out_colour *oc, unsigned char *v, size_t n)
+{
+    if (!oc->gray_made && make_gray(oc))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        v[i] = oc->gray[v[i]];
+    return 0;
 }
 
 int oc_press_pixels(const out_colour *oc, const unsigned char *rgb,

@@ -138,7 +138,15 @@ static int hook_pixels(void *ctx, const unsigned char *rgb, size_t npix,
     return oc_press_pixels(oc, rgb, npix, cmyk);
 }
 
-/* The boxes of every sheet, in PDF space (y up): trim, then bleed. */
+static int hook_gray(void *ctx, unsigned char *v, size_t n)
+{
+    out_colour *oc;
+    if (oi_profile(&((master_job *)ctx)->ink, &oc))
+        return -1;
+    return oc_press_gray(oc, v, n);
+}
+
+/* The boxes of every sheet, in PDF space (y up): media, trim, bleed. */
 static void boxes(const master_job *j, pdfx_job *x)
 {
     double s = j->slug, b = j->pr->bleed;
@@ -146,7 +154,22 @@ static void boxes(const master_job *j, pdfx_job *x)
     for (int i = 0; i < 4; i++) {
         x->trim[i] = t[i];
         x->bleed[i] = t[i] + (i < 2 ? -b : b);
+        x->media[i] = i < 2 ? 0 : t[i] + s;
     }
+}
+
+/* PDF/X-1a:2001 is PDF 1.3, which knows ICC profiles of version 2 only
+ * (version 4 came with PDF 1.5). */
+static int profile_fits(const master_job *j, const unsigned char *icc,
+                        size_t len)
+{
+    if (j->x4 || (len > 8 && icc[8] == 2))
+        return 0;
+    diag_error(j->d, (diag_pos){j->icc ? j->icc : j->pr->profile, 0, 0},
+               "a PDF/X-1a:2001 master needs an ICC profile of version 2; "
+               "this one is version %d: give a version-2 profile, or make a "
+               "PDF/X-4 master (--print=x4)", len > 8 ? icc[8] : 0);
+    return -1;
 }
 
 static int post_pass(void *ctx, FILE *f)
@@ -168,6 +191,8 @@ static int post_pass(void *ctx, FILE *f)
     x.x4 = j->x4;
     boxes(j, &x);
     x.icc = oc_profile(oc, &x.icclen, &desc);
+    if (profile_fits(j, x.icc, x.icclen))
+        return -1;
     /* a profile given on the command line is the shop's own: Custom */
     x.condition = j->icc ? NULL : j->pr->condition;
     x.condition_info = !j->icc && j->pr->condition_info ? j->pr->condition_info
@@ -177,7 +202,7 @@ static int post_pass(void *ctx, FILE *f)
     x.producer = producer;
     x.date = date;
     x.jpeg_quality = MASTER_JPEG_QUALITY;
-    x.hooks = (pdfx_hooks){j, hook_paint, hook_pixels};
+    x.hooks = (pdfx_hooks){j, hook_paint, hook_pixels, hook_gray};
     x.out = f;
     if (pdfx_write(&x)) {
         diag_error(j->d, diag_nopos(), "making the print master failed: %s",

@@ -21,6 +21,9 @@ const unsigned char *oc_profile(const out_colour *oc, size_t *len,
 void oc_screen_rgb(const out_colour *oc, sty_colour c, double rgb[3]);
 int oc_press_pixels(const out_colour *oc, const unsigned char *rgb,
                     size_t npix, unsigned char *cmyk);
+/* Gray samples (0 black, sRGB tones) toned in place for the black plate
+ * alone, so that they print as light as they show. */
+int oc_press_gray(out_colour *oc, unsigned char *v, size_t n);
 
 /* ---- inks as Cairo sees them (ink.c) ---- */
 typedef struct oi_entry {

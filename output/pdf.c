@@ -42,7 +42,13 @@ void out_date(const doc_issue *doc, char *buf, size_t n)
         return;
     }
     int year = doc && doc->meta.year > 1900 ? doc->meta.year : 2000;
-    snprintf(buf, n, "%04d-01-01T00:00:00Z", year);
+    /* the month, when the front matter's date names one (2020年9月) */
+    int month = 1;
+    const char *date = doc ? doc->meta.date.text : NULL;
+    const char *nian = date ? strstr(date, "年") : NULL;
+    if (nian && atoi(nian + 3) >= 1 && atoi(nian + 3) <= 12)
+        month = atoi(nian + 3);
+    snprintf(buf, n, "%04d-%02d-01T00:00:00Z", year, month);
 }
 
 void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,

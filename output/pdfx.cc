@@ -228,6 +228,8 @@ void do_page(QPDF &q, QPDFPageObjectHelper page, pdfx_job *job)
     /* nothing on the page is transparent: Cairo's RGB group only makes
      * the press blend in RGB */
     po.removeKey("/Group");
+    /* all three rounded alike, so that they nest exactly */
+    po.replaceKey("/MediaBox", rect(job->media));
     po.replaceKey("/TrimBox", rect(job->trim));
     po.replaceKey("/BleedBox", rect(job->bleed));
 }
@@ -311,7 +313,8 @@ std::string xmp_date(const std::string &d)
     return d.substr(0, 19) + "+00:00";
 }
 
-std::string xmp(const pdfx_job *job, const std::string &id)
+std::string xmp(const pdfx_job *job, const std::string &id,
+                const std::string &instance)
 {
     std::string date = xmp_date(job->date);
     std::string x =
@@ -336,7 +339,7 @@ std::string xmp(const pdfx_job *job, const std::string &id)
         "   <pdf:Producer>" + xml_escape(job->producer) + "</pdf:Producer>\n"
         "   <pdf:Trapped>False</pdf:Trapped>\n"
         "   <xmpMM:DocumentID>uuid:" + id + "</xmpMM:DocumentID>\n"
-        "   <xmpMM:InstanceID>uuid:" + id + "</xmpMM:InstanceID>\n"
+        "   <xmpMM:InstanceID>uuid:" + instance + "</xmpMM:InstanceID>\n"
         "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
         "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
     if (job->x4)
@@ -396,7 +399,15 @@ void output_intent(QPDF &q, const pdfx_job *job)
 
 void metadata(QPDF &q, const pdfx_job *job)
 {
-    QPDFObjectHandle m = q.newStream(xmp(job, uuid(job->pdf, job->len)));
+    /* one document, one DocumentID; each rendition of it (X-1a or X-4,
+     * this profile or another) an InstanceID of its own */
+    std::string inst(reinterpret_cast<const char *>(job->pdf), job->len);
+    inst += job->x4 ? "x4" : "x1a";
+    inst.append(reinterpret_cast<const char *>(job->icc), job->icclen);
+    QPDFObjectHandle m = q.newStream(
+        xmp(job, uuid(job->pdf, job->len),
+            uuid(reinterpret_cast<const unsigned char *>(inst.data()),
+                 inst.size())));
     m.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
     m.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
     q.getRoot().replaceKey("/Metadata", m);

@@ -27,13 +27,16 @@ typedef struct pdfx_hooks {
     /* RGB samples (8 bit) to CMYK (8 bit, four per pixel). */
     int (*pixels)(void *ctx, const unsigned char *rgb, size_t npix,
                   unsigned char *cmyk);
+    /* Gray samples (8 bit, 0 black) toned in place for the black plate. */
+    int (*gray)(void *ctx, unsigned char *v, size_t n);
 } pdfx_hooks;
 
 typedef struct pdfx_job {
     const unsigned char *pdf;  /* Cairo's output */
     size_t len;
     int x4;                    /* PDF/X-4; else PDF/X-1a:2001 */
-    double trim[4], bleed[4];  /* llx lly urx ury of every page, pt */
+    double media[4], trim[4], bleed[4]; /* llx lly urx ury of every
+                                           page, pt */
     const unsigned char *icc;  /* the output profile */
     size_t icclen;
     const char *condition;     /* registered condition, NULL: Custom */

@@ -8,6 +8,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -56,6 +57,26 @@ bool is_dct(QPDFObjectHandle d)
     return f.isNameAndEquals("/DCTDecode");
 }
 
+/* Samples of 1, 2 or 4 bits (Cairo writes on/off masks and black-and-
+ * white art with 1) spread to 8 bits; rows start on a byte. */
+std::vector<unsigned char> widen(const unsigned char *src, size_t size,
+                                 int w, int h, int n, int bpc)
+{
+    size_t row = (static_cast<size_t>(w) * n * bpc + 7) / 8;
+    if (size < row * h)
+        throw Fail("an image whose samples do not match its size");
+    std::vector<unsigned char> v(static_cast<size_t>(w) * h * n);
+    int max = (1 << bpc) - 1;
+    for (int y = 0; y < h; y++)
+        for (size_t i = 0; i < static_cast<size_t>(w) * n; i++) {
+            size_t bit = i * bpc;
+            int s = (src[y * row + bit / 8] >> (8 - bpc - bit % 8)) & max;
+            v[y * static_cast<size_t>(w) * n + i] =
+                static_cast<unsigned char>(s * 255 / max);
+        }
+    return v;
+}
+
 Pixels read(QPDFObjectHandle img, int n)
 {
     QPDFObjectHandle d = img.getDict();
@@ -63,13 +84,15 @@ Pixels read(QPDFObjectHandle img, int n)
     p.w = d.getKey("/Width").getIntValueAsInt();
     p.h = d.getKey("/Height").getIntValueAsInt();
     p.n = n;
-    if (d.getKey("/BitsPerComponent").getIntValueAsInt() != 8)
-        throw Fail("an image of other than 8 bits per sample");
+    int bpc = d.getKey("/BitsPerComponent").getIntValueAsInt();
+    if (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8)
+        throw Fail("an image of " + std::to_string(bpc) + " bits per sample");
+    if (d.getKey("/Decode").isArray())
+        throw Fail("an image with a Decode array");
+    if (p.w <= 0 || p.h <= 0)
+        throw Fail("an image without a size");
     std::shared_ptr<Buffer> b = img.getStreamData(qpdf_dl_all);
-    size_t want = static_cast<size_t>(p.w) * p.h * n;
-    if (p.w <= 0 || p.h <= 0 || b->getSize() < want)
-        throw Fail("an image whose samples do not match its size");
-    p.v.assign(b->getBuffer(), b->getBuffer() + want);
+    p.v = widen(b->getBuffer(), b->getSize(), p.w, p.h, n, bpc);
     return p;
 }
 
@@ -100,6 +123,14 @@ bool neutral(const Pixels &p)
     return true;
 }
 
+/* Gray onto the black plate, toned so that it prints as light or dark
+ * as on screen (the profile's dot gain). */
+void tone(Pixels &p, pdfx_job *job)
+{
+    if (job->hooks.gray(job->hooks.ctx, p.v.data(), p.v.size()))
+        throw Fail("toning a gray image through the output profile failed");
+}
+
 /* RGB into CMYK through the profile, or into gray when it has no hue:
  * gray prints on the black plate alone. */
 void to_press(Pixels &p, pdfx_job *job)
@@ -111,12 +142,14 @@ void to_press(Pixels &p, pdfx_job *job)
         for (size_t i = 0; i < npix; i++)
             out[i] = p.v[3 * i];
         p.n = 1;
-    } else {
-        out.resize(npix * 4);
-        if (job->hooks.pixels(job->hooks.ctx, p.v.data(), npix, out.data()))
-            throw Fail("converting an image through the output profile failed");
-        p.n = 4;
+        p.v.swap(out);
+        tone(p, job);
+        return;
     }
+    out.resize(npix * 4);
+    if (job->hooks.pixels(job->hooks.ctx, p.v.data(), npix, out.data()))
+        throw Fail("converting an image through the output profile failed");
+    p.n = 4;
     p.v.swap(out);
 }
 
@@ -159,13 +192,15 @@ void convert(QPDFObjectHandle img, pdfx_job *job)
     if (n == 0)
         throw Fail("an image in the colour space " +
                    d.getKey("/ColorSpace").unparse());
-    if (n != 3 && !smask.isStream())
-        return; /* gray or CMYK already, opaque: as it is */
+    if (n == 4 && !smask.isStream())
+        return; /* CMYK already, opaque: as it is */
     Pixels p = read(img, n);
     if (smask.isStream())
         flatten(p, smask);
     if (p.n == 3)
         to_press(p, job);
+    else if (p.n == 1)
+        tone(p, job);
     store(img, p, is_dct(d), job->jpeg_quality);
     job->images++;
 }
@@ -184,8 +219,13 @@ bool is_image(QPDFObjectHandle o)
 
 void convert_all(QPDF &q, pdfx_job *job)
 {
+    /* a soft mask is an image too, but of opacity: not converted */
+    std::set<QPDFObjGen> masks;
     for (auto &o : q.getAllObjects())
-        if (is_image(o))
+        if (is_image(o) && o.getDict().getKey("/SMask").isStream())
+            masks.insert(o.getDict().getKey("/SMask").getObjGen());
+    for (auto &o : q.getAllObjects())
+        if (is_image(o) && !masks.count(o.getObjGen()))
             convert(o, job);
 }
 

@@ -14,6 +14,9 @@
 
 #include "util.h"
 
+/* What a writer that failed without a system error is told. */
+#define WRITER_FAILED "the writer failed"
+
 /* Largest file read whole: sources, styles and sidecars are a few MB;
  * a bigger one is a mistake (or /dev/zero), not a bulletin. */
 #define FILE_MAX ((size_t)256 << 20)
@@ -212,7 +215,7 @@ static int write_direct(const char *path, file_writer w, void *ctx,
         err = errno;
     }
     if (rc)
-        *why = err ? strerror(err) : "the writer failed";
+        *why = err ? strerror(err) : WRITER_FAILED;
     return rc;
 }
 
@@ -256,7 +259,7 @@ static int write_temp(const char *real, file_writer w, void *ctx,
     if (!rc && (chmod(tmp, mode) != 0 || rename(tmp, real) != 0))
         rc = -1, err = errno;
     if (rc) {
-        *why = err ? strerror(err) : "the writer failed";
+        *why = err ? strerror(err) : WRITER_FAILED;
         unlink(tmp);
     }
     return rc;
@@ -293,7 +296,11 @@ int file_write(const char *path, file_writer w, void *ctx, file_run *run,
                  : write_temp(real, w, ctx, mode, tmp, &why);
     hold_signals(0, &old);
     if (rc) {
-        diag_error(d, pos, "writing failed: %s; no file written", why);
+        /* a writer that failed by itself has said why */
+        if (strcmp(why, WRITER_FAILED) != 0)
+            diag_error(d, pos, "writing failed: %s; no file written", why);
+        else
+            diag_error(d, pos, "no file written");
         return -1;
     }
     if (stat(real, &st) == 0 && S_ISREG(st.st_mode))

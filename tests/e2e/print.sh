@@ -98,6 +98,16 @@ check "print: a colour photograph becomes a CMYK JPEG, a gray one stays a gray J
      awk 'NR>2 && \$4==1200 && \$6==\"gray\" && \$9==\"jpeg\"' '$T/imgs' | grep -q ."
 check "print: the PNG with transparency is flattened into CMYK samples" sh -c \
     "awk 'NR>2 && \$4==800 && \$6==\"cmyk\" && \$9==\"image\"' '$T/imgs' | grep -q ."
+check "print: a PNG with on/off transparency (1-bit mask) and black-and-white art are converted" sh -c \
+    "awk 'NR>2 && \$4==600 && \$6==\"cmyk\"' '$T/imgs' | grep -q . &&
+     awk 'NR>2 && \$4==600 && \$6==\"gray\"' '$T/imgs' | grep -q ."
+# page 6 holds the CMYK photo (cyan and yellow halves, inks stored
+# inverted as Adobe's programs do) beside black art: as a negative, it
+# would print heavy on every plate
+cov=$(gs -q -o - -sDEVICE=inkcov -dUseTrimBox -dFirstPage=6 -dLastPage=6 "$T/pr.print.pdf" | head -1)
+set -- $cov
+check "print: a CMYK JPEG is not printed as a negative (page 6 inks: $*)" \
+    python3 -c "import sys; c, m, y, k = map(float, sys.argv[1:5]); sys.exit(not (c > 0.02 and y > 0.02 and m < 0.005 and k < 0.1))" "$@"
 check "preflight: a coarse image is reported at its figure (file:line:col, ppi, pixels wanted)" \
     grep -q "print.md:[0-9]*:[0-9]*: warning: the image .*coarse.jpg' prints at 171 ppi.*700 × 525 pixels" "$T/pr.err"
 check "preflight: images of 300 ppi or more are not reported" sh -c \
@@ -165,6 +175,11 @@ sys.exit(not (oi['/OutputConditionIdentifier'] == 'u:Custom' and data == open('$
 else
     skip "print: --icc with another profile: $GSCMYK missing (libgs-common)"
 fi
+"$BULLETIN" build "$TJ" --print --icc /usr/share/color/icc/ghostscript/ps_cmyk.icc -o "$T/v4.pdf" 2>"$T/v4.err"
+check "print: a version-4 ICC profile is refused for PDF/X-1a:2001 (PDF 1.3), nothing written" \
+    sh -c "grep -q 'needs an ICC profile of version 2; this one is version 4' '$T/v4.err' && [ ! -f '$T/v4.pdf' ]"
+"$BULLETIN" build "$TJ" --print=x4 --icc /usr/share/color/icc/ghostscript/ps_cmyk.icc -o "$T/v4.pdf" 2>/dev/null
+check "print: ... and taken for PDF/X-4" [ -f "$T/v4.pdf" ]
 "$BULLETIN" build "$TJ" --print --icc /etc/hostname -o "$T/bad.pdf" 2>"$T/bad.err"
 check "print: --icc with a file that is no profile: exit 1, the file named, nothing written" \
     sh -c "[ $? -eq 1 ] && grep -q '/etc/hostname.*cannot be used' '$T/bad.err' && ! ls '$T'/bad.pdf* >/dev/null 2>&1"

@@ -161,7 +161,11 @@ def check_boxes(d, screen, bleed, marks, name):
             bad.append(f'page {i + 1}: bleed box {b}, want {want}')
         inside = all(mb[k] <= b[k] + 0.01 for k in (0, 1)) and \
             all(mb[k] >= b[k] - 0.01 for k in (2, 3))
-        equal = all(abs(mb[k] - b[k]) < 0.01 for k in range(4))
+        # nested exactly: a checker without tolerance compares the numbers
+        inside = inside and all(mb[k] <= b[k] for k in (0, 1)) and \
+            all(mb[k] >= b[k] for k in (2, 3)) and \
+            all(b[k] <= t[k] for k in (0, 1)) and all(b[k] >= t[k] for k in (2, 3))
+        equal = mb == b
         if not inside or (not marks and not equal) or (marks and equal):
             bad.append(f'page {i + 1}: media box {mb} around bleed box {b}')
         if '/Group' in p:
