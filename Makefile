@@ -124,6 +124,7 @@ fuzz: fuzz-targets
 		mkdir -p build/fuzz/$$t; \
 		if [ -d tests/fuzz/corpus/$$t ]; then cp -r tests/fuzz/corpus/$$t/. build/fuzz/$$t/; fi; \
 		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		build/fuzz/fuzz_$$t build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=$$(case $$t in parse) echo $(FUZZ_LEN_parse);; compose) echo $(FUZZ_LEN_compose);; \
 				lineation) echo $(FUZZ_LEN_lineation);; style) echo $(FUZZ_LEN_style);; \

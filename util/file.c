@@ -179,6 +179,31 @@ static void remove_stale(const char *dir, const char *base)
     closedir(dd);
 }
 
+/* What a symlink names, made absolute; its file need not exist yet, its
+ * folder must. */
+static int link_target(const char *path, char *real)
+{
+    if (realpath(path, real))
+        return 0;
+    char target[PATH_MAX], dir[PATH_MAX], full[2 * PATH_MAX + 2];
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    if (n <= 0)
+        return -1;
+    target[n] = '\0';
+    const char *slash = strrchr(path, '/');
+    if (target[0] != '/' && slash)
+        snprintf(full, sizeof full, "%.*s/%s", (int)(slash - path), path, target);
+    else
+        snprintf(full, sizeof full, "%s", target);
+    char *base = strrchr(full, '/');
+    if (base)
+        *base = '\0';
+    if (!realpath(base ? (*full ? full : "/") : ".", dir))
+        return -1;
+    int k = snprintf(real, PATH_MAX, "%s/%s", dir, base ? base + 1 : full);
+    return k > 0 && k < PATH_MAX ? 0 : -1;
+}
+
 /* Where the bytes go: the target itself, or what its symlink names. */
 static int resolve(const char *path, char *real, struct stat *st, int *exists,
                    const char **why)
@@ -186,8 +211,8 @@ static int resolve(const char *path, char *real, struct stat *st, int *exists,
     struct stat lst;
     *exists = lstat(path, &lst) == 0;
     snprintf(real, PATH_MAX, "%s", path);
-    if (*exists && S_ISLNK(lst.st_mode) && !realpath(path, real)) {
-        *why = "a symbolic link to nowhere";
+    if (*exists && S_ISLNK(lst.st_mode) && link_target(path, real)) {
+        *why = "a symbolic link into a folder that does not exist";
         return -1;
     }
     *exists = stat(real, st) == 0;
@@ -210,6 +235,8 @@ static int write_direct(const char *path, file_writer w, void *ctx,
     errno = 0;
     int rc = w(ctx, f);
     int err = errno;
+    if (!rc && ferror(f))
+        rc = -1, err = err ? err : EIO;
     if (fclose(f) != 0 && !rc) {
         rc = -1;
         err = errno;
@@ -252,6 +279,10 @@ static int write_temp(const char *real, file_writer w, void *ctx,
     }
     errno = 0;
     int rc = w(ctx, f), err = errno;
+    /* a write that failed inside the writer (Cairo keeps writing after a
+     * full disk) leaves the stream's error flag: that is a failure too */
+    if (!rc && ferror(f))
+        rc = -1, err = err ? err : EIO;
     if (!rc && (fflush(f) != 0 || fsync(fileno(f)) != 0))
         rc = -1, err = errno;
     if (fclose(f) != 0 && !rc)
