@@ -6,31 +6,61 @@
 
 #include "sty.h"
 
+#define FU(f) offsetof(sty_furniture, f)
+
+/* A line of text: 200 characters is more than any page is wide. */
+#define TEXT 0, 200, "characters"
+
 static const sty_key furniture_keys[] = {
-    {"running-head-even", K_STR, offsetof(sty_furniture, head_even), 0},
-    {"running-head-odd", K_STR, offsetof(sty_furniture, head_odd), 0},
-    {"running-head-drop", K_LEN, offsetof(sty_furniture, head_drop), 0},
-    {"running-head-rule", K_LEN, offsetof(sty_furniture, head_rule), 0},
-    {"running-head-rule-gap", K_LEN, offsetof(sty_furniture, head_rule_gap), 0},
-    {"issue-mark", K_STR, offsetof(sty_furniture, issue_mark), 0},
-    {"digest-head", K_STR, offsetof(sty_furniture, digest_head), 0},
-    {"digest-bullet", K_STR, offsetof(sty_furniture, digest_bullet), 0},
-    {"contents-head", K_STR, offsetof(sty_furniture, contents_head), 0},
-    {"contents-sub", K_STR, offsetof(sty_furniture, contents_sub), 0},
-    {"contents-column", K_STR, offsetof(sty_furniture, contents_column), 0},
-    {"side-tab", K_BOOL, offsetof(sty_furniture, side_tab), 0},
-    {"side-tab-odd", K_STR, offsetof(sty_furniture, tab_odd), 0},
-    {"side-tab-even", K_STR, offsetof(sty_furniture, tab_even), 0},
-    {"side-tab-width", K_LEN, offsetof(sty_furniture, tab_width), 0},
-    {"side-tab-top", K_LEN, offsetof(sty_furniture, tab_top), 0},
-    {"side-tab-height", K_LEN, offsetof(sty_furniture, tab_height), 0},
-    {"side-tab-fill", K_COLOUR, offsetof(sty_furniture, tab_fill), 0},
-    {"side-tab-frame", K_COLOUR, offsetof(sty_furniture, tab_frame), 0},
-    {"permit", K_STR, offsetof(sty_furniture, permit), 0},
-    {"jump-to", K_STR, offsetof(sty_furniture, jump_to), 0},
-    {"jump-from", K_STR, offsetof(sty_furniture, jump_from), 0},
-    {"folios", K_BOOL, offsetof(sty_furniture, folios), 1},
-    {NULL, 0, 0, 0},
+    {"running-head-even", K_STR, FU(head_even), 0, TEXT},
+    {"running-head-odd", K_STR, FU(head_odd), 0, TEXT},
+    /* type-area top up to its baseline, which stays on the page
+     * (sr_check_furniture) */
+    {"running-head-drop", K_LEN, FU(head_drop), 0, 0, 100, "mm"},
+    /* a hairline to a bar */
+    {"running-head-rule", K_LEN, FU(head_rule), 0, 0, 10, "pt"},
+    {"running-head-rule-gap", K_LEN, FU(head_rule_gap), 0, 0, 20, "mm"},
+    {"issue-mark", K_STR, FU(issue_mark), 0, TEXT},
+    {"digest-head", K_STR, FU(digest_head), 0, TEXT},
+    {"digest-bullet", K_STR, FU(digest_bullet), 0, 0, 8, "characters"},
+    {"contents-head", K_STR, FU(contents_head), 0, TEXT},
+    {"contents-sub", K_STR, FU(contents_sub), 0, TEXT},
+    {"contents-column", K_STR, FU(contents_column), 0, TEXT},
+    {"side-tab", K_BOOL, FU(side_tab), 0, 0, 0, NULL},
+    {"side-tab-odd", K_STR, FU(tab_odd), 0, TEXT},
+    {"side-tab-even", K_STR, FU(tab_even), 0, TEXT},
+    /* the tab's frame: on the page, a character wide at least
+     * (sr_check_furniture) */
+    {"side-tab-width", K_LEN, FU(tab_width), 0, 2, 100, "mm"},
+    {"side-tab-top", K_LEN, FU(tab_top), 0, 0, 1000, "mm"},
+    {"side-tab-height", K_LEN, FU(tab_height), 0, 5, 1000, "mm"},
+    {"side-tab-fill", K_COLOUR, FU(tab_fill), 0, 0, 0, NULL},
+    {"side-tab-frame", K_COLOUR, FU(tab_frame), 0, 0, 0, NULL},
+    {"permit", K_STR, FU(permit), 0, TEXT},
+    {"jump-to", K_STR, FU(jump_to), 0, TEXT},
+    {"jump-from", K_STR, FU(jump_from), 0, TEXT},
+    {"folios", K_BOOL, FU(folios), K_REQ, 0, 0, NULL},
+    {NULL, 0, 0, 0, 0, 0, NULL},
+};
+
+/* Furniture text and the role it is set in: when the text is given, the
+ * role's section must be there too (the roles of whole front-matter
+ * pages are in front_kinds). */
+static const struct {
+    const char *key;
+    sty_role_id role;
+} text_roles[] = {
+    {"running-head-even", STY_RUNNING_HEAD},
+    {"running-head-odd", STY_RUNNING_HEAD},
+    {"digest-head", STY_DIGEST_HEAD},   /* the cover's 本期导读 */
+    {"contents-sub", STY_CONTENTS_SUB}, /* under the contents heading */
+    {"jump-to", STY_JUMP},
+    {"jump-from", STY_JUMP},
+};
+
+/* What side-tab = yes needs besides its role. */
+static const char *const tab_keys[] = {
+    "side-tab-odd", "side-tab-even", "side-tab-width", "side-tab-height",
 };
 
 /* Front-matter page kinds and the roles each one needs. */
@@ -82,14 +112,42 @@ static int read_front(sty_reader *r, sty_style *st)
     return 0;
 }
 
-static int need_role(sty_reader *r, sty_style *st, const char *what,
-                     sty_role_id role)
+static int need_roles(sty_reader *r, const sty_style *st)
 {
-    if (st->roles[role].set)
+    int rc = 0;
+    unsigned long long told = 0; /* one message per role */
+    for (size_t i = 0; i < sizeof text_roles / sizeof *text_roles; i++) {
+        sty_role_id role = text_roles[i].role;
+        sty_entry *e = sr_find(r, "furniture", text_roles[i].key);
+        if (!e || st->roles[role].set || (told >> role & 1))
+            continue;
+        told |= 1ULL << role;
+        diag_error(r->d, e->pos, "'%s' needs the section [%s]: add it with "
+                   "the font and size it is set in", e->key,
+                   sty_role_name(role));
+        rc = -1;
+    }
+    return rc;
+}
+
+static int need_tab(sty_reader *r, const sty_style *st)
+{
+    if (!st->furniture.side_tab)
         return 0;
-    diag_error(r->d, (diag_pos){r->file, 0, 0}, "%s needs the section [%s]",
-               what, sty_role_name(role));
-    return -1;
+    diag_pos at = sr_key_pos(r, "furniture", "side-tab");
+    int rc = 0;
+    if (!st->roles[STY_SIDE_TAB].set) {
+        diag_error(r->d, at, "side-tab = yes needs the section [side-tab]: "
+                   "add it with the font and size of the tab's text");
+        rc = -1;
+    }
+    for (size_t i = 0; i < sizeof tab_keys / sizeof *tab_keys; i++)
+        if (!sr_find(r, "furniture", tab_keys[i])) {
+            diag_error(r->d, at, "side-tab = yes needs '%s': add it to "
+                       "[furniture]", tab_keys[i]);
+            rc = -1;
+        }
+    return rc;
 }
 
 int sr_read_furniture(sty_reader *r, sty_style *st)
@@ -98,19 +156,40 @@ int sr_read_furniture(sty_reader *r, sty_style *st)
     f->tab_frame = STY_BLACK;
     if (sr_read_keys(r, "furniture", furniture_keys, f) || read_front(r, st))
         return -1;
-    if ((f->head_even || f->head_odd) &&
-        need_role(r, st, "a running head", STY_RUNNING_HEAD))
-        return -1;
-    if (f->side_tab && (need_role(r, st, "the side tab", STY_SIDE_TAB) ||
-                        !f->tab_odd || !f->tab_even || f->tab_width <= 0 ||
-                        f->tab_height <= 0)) {
-        if (st->roles[STY_SIDE_TAB].set)
-            diag_error(r->d, (diag_pos){r->file, 0, 0}, "side-tab = yes needs "
-                       "side-tab-odd, side-tab-even, side-tab-width, "
-                       "side-tab-top and side-tab-height");
+    return need_roles(r, st) | need_tab(r, st);
+}
+
+static int check_tab(sty_reader *r, const sty_style *st)
+{
+    const sty_furniture *f = &st->furniture;
+    double size = st->roles[STY_SIDE_TAB].size;
+    if (f->tab_top + f->tab_height > st->page.height) {
+        diag_error(r->d, sr_key_pos(r, "furniture", "side-tab-height"),
+                   "the side tab (side-tab-top + side-tab-height = %.1fmm) "
+                   "runs below the page (%.1fmm)",
+                   sr_mm(f->tab_top + f->tab_height), sr_mm(st->page.height));
         return -1;
     }
-    if ((f->jump_to || f->jump_from) && need_role(r, st, "jump lines", STY_JUMP))
+    if (f->tab_width > st->page.width / 2 || f->tab_width < size) {
+        diag_error(r->d, sr_key_pos(r, "furniture", "side-tab-width"),
+                   "side-tab-width (%.1fmm) must hold a character of "
+                   "[side-tab] (%gpt) and leave half of the page (%.1fmm)",
+                   sr_mm(f->tab_width), size, sr_mm(st->page.width));
         return -1;
+    }
     return 0;
+}
+
+int sr_check_furniture(sty_reader *r, const sty_style *st)
+{
+    const sty_furniture *f = &st->furniture;
+    double size = st->roles[STY_RUNNING_HEAD].size;
+    if ((f->head_even || f->head_odd) && f->head_drop > st->page.top - size) {
+        diag_error(r->d, sr_key_pos(r, "furniture", "running-head-drop"),
+                   "the running head (%.1fmm above the type area, in %gpt) "
+                   "would stand above the page: top is %.1fmm",
+                   sr_mm(f->head_drop), size, sr_mm(st->page.top));
+        return -1;
+    }
+    return f->side_tab ? check_tab(r, st) : 0;
 }

@@ -14,25 +14,36 @@
  * their printed size (beyond 1200 they only make the file bigger),
  * saddle-stitched sheets of 4 pages, a coated-paper profile with 300%
  * total ink. */
+#define PR(f) offsetof(sty_print, f)
+
 static const struct {
     sty_key k;
     const char *def; /* NULL: computed from the others (below) */
 } print_keys[] = {
-    {{"bleed", K_LEN, offsetof(sty_print, bleed), 0}, "3mm"},
-    {{"mark-offset", K_LEN, offsetof(sty_print, mark_offset), 0}, NULL},
-    {{"mark-length", K_LEN, offsetof(sty_print, mark_length), 0}, "5mm"},
-    {{"mark-weight", K_LEN, offsetof(sty_print, mark_weight), 0}, "0.25pt"},
-    {{"slug", K_LEN, offsetof(sty_print, slug), 0}, NULL},
-    {{"safety", K_LEN, offsetof(sty_print, safety), 0}, "3mm"},
-    {{"min-ppi", K_NUM, offsetof(sty_print, min_ppi), 0}, "300"},
-    {{"max-ppi", K_NUM, offsetof(sty_print, max_ppi), 0}, "1200"},
-    {{"page-multiple", K_INT, offsetof(sty_print, page_multiple), 0}, "4"},
-    {{"ink-limit", K_NUM, offsetof(sty_print, ink_limit), 0}, "300"},
-    {{"info", K_STR, offsetof(sty_print, info), 0},
+    /* beyond 10mm the sheet is wasted; printers ask for 3mm */
+    {{"bleed", K_LEN, PR(bleed), 0, 0, 10, "mm"}, "3mm"},
+    /* 0: the bleed; at least the bleed (check_print) */
+    {{"mark-offset", K_LEN, PR(mark_offset), 0, 0, 20, "mm"}, NULL},
+    {{"mark-length", K_LEN, PR(mark_length), 0, 1, 20, "mm"}, "5mm"},
+    /* a hairline a press still prints to a heavy rule */
+    {{"mark-weight", K_LEN, PR(mark_weight), 0, 0.05, 2, "pt"}, "0.25pt"},
+    /* 0: offset + length + 4mm; beyond the marks (check_print) */
+    {{"slug", K_LEN, PR(slug), 0, 0, 50, "mm"}, NULL},
+    {{"safety", K_LEN, PR(safety), 0, 0, 20, "mm"}, "3mm"},
+    /* min-ppi <= max-ppi (check_print) */
+    {{"min-ppi", K_NUM, PR(min_ppi), 0, 1, 10000, "ppi"}, "300"},
+    {{"max-ppi", K_NUM, PR(max_ppi), 0, 1, 10000, "ppi"}, "1200"},
+    /* 0: any count; 64 pages is the largest sheet a press folds */
+    {{"page-multiple", K_INT, PR(page_multiple), 0, 0, 64, "pages"}, "4"},
+    /* C+M+Y+K: 100% is one ink alone, 400% all four in full */
+    {{"ink-limit", K_NUM, PR(ink_limit), 0, 100, 400, "percent"}, "300"},
+    {{"info", K_STR, PR(info), 0, 0, 200, "characters"},
      "《{publication}》{year}年第{issue}期|第{page}页"},
-    {{"profile", K_STR, offsetof(sty_print, profile), 0}, "fogra39-tac300.icc"},
-    {{"condition", K_STR, offsetof(sty_print, condition), 0}, NULL},
-    {{"condition-info", K_STR, offsetof(sty_print, condition_info), 0}, NULL},
+    {{"profile", K_STR, PR(profile), 0, 1, 4096, "characters"},
+     "fogra39-tac300.icc"},
+    {{"condition", K_STR, PR(condition), 0, 1, 200, "characters"}, NULL},
+    {{"condition-info", K_STR, PR(condition_info), 0, 1, 500, "characters"},
+     NULL},
 };
 
 /* The bundled profile's registered characterization (ICC registry). */
@@ -117,30 +128,28 @@ static void resolve_profile(sty_reader *r, sty_print *p)
 static int check_print(sty_reader *r, sty_style *st)
 {
     sty_print *p = &st->print;
-    double mm = 72.0 / 25.4;
     if (p->mark_offset <= 0)
         p->mark_offset = p->bleed;
     if (p->slug <= 0)
         p->slug = p->mark_offset + p->mark_length + SLUG_BEYOND_MARKS;
-    if (p->bleed < 0 || p->bleed > 10 * mm) {
-        diag_error(r->d, p->pos, "[print] bleed must lie between 0 and "
-                   "10mm (printers ask for 3mm)");
-        return -1;
-    }
     if (p->mark_offset < p->bleed ||
         p->slug < p->mark_offset + p->mark_length) {
-        diag_error(r->d, p->pos, "[print] crop marks must start outside the "
-                   "bleed (mark-offset >= bleed) and end inside the slug "
+        diag_error(r->d, sr_key_pos(r, "print", p->mark_offset < p->bleed ?
+                                    "mark-offset" : "slug"),
+                   "[print] crop marks must start outside the bleed "
+                   "(mark-offset >= bleed) and end inside the slug "
                    "(slug >= mark-offset + mark-length)");
         return -1;
     }
-    if (p->min_ppi <= 0 || p->max_ppi < p->min_ppi) {
-        diag_error(r->d, p->pos, "[print] needs 0 < min-ppi <= max-ppi");
+    if (p->max_ppi < p->min_ppi) {
+        diag_error(r->d, sr_key_pos(r, "print", "min-ppi"), "[print] needs "
+                   "0 < min-ppi <= max-ppi");
         return -1;
     }
     if ((p->marks & STY_MARK_INFO) && !st->roles[STY_PRINT_INFO].set) {
-        diag_error(r->d, p->pos, "marks = info needs the section "
-                   "[print-info] (font and size of the line)");
+        diag_error(r->d, sr_key_pos(r, "print", "marks"), "marks = info "
+                   "needs the section [print-info] (font and size of the "
+                   "line)");
         return -1;
     }
     return 0;
@@ -149,7 +158,8 @@ static int check_print(sty_reader *r, sty_style *st)
 int sr_read_print(sty_reader *r, sty_style *st)
 {
     sty_print *p = &st->print;
-    p->pos = sr_section_pos(r, "print");
+    p->pos = sr_has_section(r, "print") ? sr_section_pos(r, "print")
+                                        : (diag_pos){r->file, 0, 0};
     if (read_marks(r, p) || read_keys(r, p))
         return -1;
     resolve_profile(r, p);

@@ -7,64 +7,105 @@
 
 #include "sty.h"
 
+/* Ranges (min, max, unit) are set wide: no real magazine comes near
+ * them, but a value beyond one gives a page nobody wants (text off the
+ * paper, invisible type) or a layout that never ends. Limits that depend
+ * on other keys (the page size) are checked after reading, in
+ * check_geometry, check_roles and sr_check_furniture. */
+
+#define PG(f) offsetof(sty_page, f)
+
 /* [page]: the trim and the grid (the type area is a character grid;
  * margins follow from it). */
 static const sty_key page_keys[] = {
-    {"width", K_LEN, offsetof(sty_page, width), 1},
-    {"height", K_LEN, offsetof(sty_page, height), 1},
-    {"columns", K_INT, offsetof(sty_page, columns), 1},
-    {"column-gap", K_LEN, offsetof(sty_page, column_gap), 1},
-    {"measure", K_INT, offsetof(sty_page, measure), 1},
-    {"single-measure", K_INT, offsetof(sty_page, single_measure), 0},
-    {"single-lines", K_INT, offsetof(sty_page, single_lines), 0},
-    {"lines", K_INT, offsetof(sty_page, lines), 1},
-    {"pitch", K_LEN, offsetof(sty_page, pitch), 1},
-    {"top", K_LEN, offsetof(sty_page, top), 1},
-    {"inner", K_LEN, offsetof(sty_page, inner), 0},
-    {"folio-drop", K_LEN, offsetof(sty_page, folio_drop), 1},
-    {"article-gap", K_INT, offsetof(sty_page, article_gap), 0},
-    {"article-new-page", K_BOOL, offsetof(sty_page, new_page), 0},
-    {"figure-ratio", K_NUM, offsetof(sty_page, figure_ratio), 1},
-    {"box-padding", K_LEN, offsetof(sty_page, box_padding), 0},
-    {NULL, 0, 0, 0},
+    /* a postcard to a broadsheet */
+    {"width", K_LEN, PG(width), K_REQ, 50, 1000, "mm"},
+    {"height", K_LEN, PG(height), K_REQ, 50, 1000, "mm"},
+    /* the grid of pages.md is made for 1 to 4 */
+    {"columns", K_INT, PG(columns), K_REQ, 1, 4, "columns"},
+    {"column-gap", K_LEN, PG(column_gap), K_REQ, 0, 50, "mm"},
+    {"measure", K_INT, PG(measure), K_REQ, 4, 200, "characters"},
+    /* 0: as many as the type area holds; at most that (check_geometry) */
+    {"single-measure", K_INT, PG(single_measure), K_ZERO, 4, 200,
+     "characters"},
+    /* 0: as many as lines */
+    {"single-lines", K_INT, PG(single_lines), K_ZERO, 4, 300, "lines"},
+    {"lines", K_INT, PG(lines), K_REQ, 4, 300, "lines"},
+    /* baseline to baseline: 4pt is agate set solid */
+    {"pitch", K_LEN, PG(pitch), K_REQ, 4, 100, "pt"},
+    /* top, inner, folio-drop: on the page as well (check_geometry) */
+    {"top", K_LEN, PG(top), K_REQ, 0, 1000, "mm"},
+    {"inner", K_LEN, PG(inner), 0, 0, 1000, "mm"},
+    {"folio-drop", K_LEN, PG(folio_drop), K_REQ, 0, 1000, "mm"},
+    /* fewer than the lines of a column (check_geometry) */
+    {"article-gap", K_INT, PG(article_gap), 0, 0, 20, "grid lines"},
+    {"article-new-page", K_BOOL, PG(new_page), 0, 0, 0, NULL},
+    /* a missing image's frame: from a strip to a tower */
+    {"figure-ratio", K_NUM, PG(figure_ratio), K_REQ, 0.1, 10,
+     "height to width"},
+    /* two characters stay inside the frame (check_geometry) */
+    {"box-padding", K_LEN, PG(box_padding), 0, 0, 20, "mm"},
+    {NULL, 0, 0, 0, 0, 0, NULL},
 };
+
+#define CP(f) offsetof(sty_compose, f)
 
 /* [compose]: composition rules (chinese-layout.md) */
 static const sty_key compose_keys[] = {
-    {"kinsoku", K_KINSOKU, offsetof(sty_compose, kinsoku), 1},
-    {"punctuation", K_PUNCT, offsetof(sty_compose, punct), 1},
-    {"strategy", K_STRATEGY, offsetof(sty_compose, strategy), 1},
-    {"hanging", K_BOOL, offsetof(sty_compose, hanging), 1},
-    {"adjacent", K_ADJACENT, offsetof(sty_compose, adjacent_always), 1},
-    {"latin-gap", K_NUM, offsetof(sty_compose, latin_gap), 1},
-    {"latin-gap-min", K_NUM, offsetof(sty_compose, latin_gap_min), 0},
-    {"latin-gap-max", K_NUM, offsetof(sty_compose, latin_gap_max), 0},
-    {"half-width-digits", K_BOOL, offsetof(sty_compose, half_digits), 0},
-    {"tighten", K_NUM, offsetof(sty_compose, tighten), 0},
-    {"tighten-step", K_NUM, offsetof(sty_compose, tighten_step), 0},
-    {"orphan", K_INT, offsetof(sty_compose, orphan), 0},
-    {"orphan-pull", K_INT, offsetof(sty_compose, orphan_pull), 0},
-    {"pull-unit", K_NUM, offsetof(sty_compose, pull_unit), 0},
-    {NULL, 0, 0, 0},
+    {"kinsoku", K_KINSOKU, CP(kinsoku), K_REQ, 0, 0, NULL},
+    {"punctuation", K_PUNCT, CP(punct), K_REQ, 0, 0, NULL},
+    {"strategy", K_STRATEGY, CP(strategy), K_REQ, 0, 0, NULL},
+    {"hanging", K_BOOL, CP(hanging), K_REQ, 0, 0, NULL},
+    {"adjacent", K_ADJACENT, CP(adjacent_always), K_REQ, 0, 0, NULL},
+    /* ¼ em is usual; a whole em is a word space of Latin text */
+    {"latin-gap", K_NUM, CP(latin_gap), K_REQ, 0, 1, "em"},
+    /* 0: ½ and 4/3 of latin-gap; min <= latin-gap <= max (compose) */
+    {"latin-gap-min", K_NUM, CP(latin_gap_min), 0, 0, 1, "em"},
+    {"latin-gap-max", K_NUM, CP(latin_gap_max), 0, 0, 2, "em"},
+    {"half-width-digits", K_BOOL, CP(half_digits), 0, 0, 0, NULL},
+    /* per character: beyond a fifth the characters touch */
+    {"tighten", K_NUM, CP(tighten), 0, 0, 0.2, "em"},
+    /* 0: tighten at once; a finer step recomposes a paragraph hundreds
+     * of times */
+    {"tighten-step", K_NUM, CP(tighten_step), K_ZERO, 0.005, 0.2, "em"},
+    {"orphan", K_INT, CP(orphan), 0, 0, 10, "characters"},
+    {"orphan-pull", K_INT, CP(orphan_pull), 0, 0, 10, "characters"},
+    {"pull-unit", K_NUM, CP(pull_unit), 0, 0, 1, "share of the squeeze room"},
+    {NULL, 0, 0, 0, 0, 0, NULL},
 };
+
+#define RO(f) offsetof(sty_role, f)
 
 /* [ROLE]: formatting of one text role */
 static const sty_key role_keys[] = {
-    {"font", K_FONT, offsetof(sty_role, font), 1},
-    {"size", K_LEN, offsetof(sty_role, size), 0},
-    {"align", K_ALIGN, offsetof(sty_role, align), 0},
-    {"indent", K_NUM, offsetof(sty_role, indent), 0},
-    {"tracking", K_NUM, offsetof(sty_role, tracking), 0},
-    {"leading", K_NUM, offsetof(sty_role, leading), 0},
-    {"min-size", K_LEN, offsetof(sty_role, min_size), 0},
-    {"before", K_NUM, offsetof(sty_role, before), 0},
-    {"after", K_NUM, offsetof(sty_role, after), 0},
-    {"span", K_BOOL, offsetof(sty_role, span), 0},
-    {"bullet", K_STR, offsetof(sty_role, bullet), 0},
-    {"bottom", K_BOOL, offsetof(sty_role, bottom), 0},
-    {"color", K_COLOUR, offsetof(sty_role, colour), 0},
-    {NULL, 0, 0, 0},
+    {"font", K_FONT, RO(font), K_REQ, 0, 0, NULL},
+    /* 3pt is below 八号 (5pt), 200pt a poster's masthead; required but
+     * for bold and emphasis (read_role) */
+    {"size", K_LEN, RO(size), 0, 3, 200, "pt"},
+    {"align", K_ALIGN, RO(align), 0, 0, 0, NULL},
+    /* of the role's size; a character still fits a column (check_roles) */
+    {"indent", K_NUM, RO(indent), 0, 0, 10, "em"},
+    /* a quarter em tighter is the most that stays legible */
+    {"tracking", K_NUM, RO(tracking), 0, -0.25, 1, "em"},
+    /* 0: the grid pitch */
+    {"leading", K_NUM, RO(leading), K_ZERO, 0.5, 5, "times the size"},
+    /* 0: never smaller; not above size (read_role) */
+    {"min-size", K_LEN, RO(min_size), K_ZERO, 3, 200, "pt"},
+    {"before", K_NUM, RO(before), 0, 0, 20, "grid lines"},
+    {"after", K_NUM, RO(after), 0, 0, 20, "grid lines"},
+    {"span", K_BOOL, RO(span), 0, 0, 0, NULL},
+    {"bullet", K_STR, RO(bullet), 0, 0, 8, "characters"},
+    {"bottom", K_BOOL, RO(bottom), 0, 0, 0, NULL},
+    {"color", K_COLOUR, RO(colour), 0, 0, 0, NULL},
+    {NULL, 0, 0, 0, 0, 0, NULL},
 };
+
+static const sty_key *find_key(const sty_key *keys, const char *key)
+{
+    while (keys->key && strcmp(keys->key, key) != 0)
+        keys++;
+    return keys;
+}
 
 static const char *const role_names[STY_NROLES] = {
     [STY_BODY] = "body",         [STY_KICKER] = "kicker",
@@ -97,35 +138,44 @@ const char *sty_role_name(sty_role_id r)
     return r < STY_NROLES ? role_names[r] : "?";
 }
 
-/* ---- reading the file into entries ---- */
+/* ---- the sections ---- */
+
+static int read_role(sty_reader *r, sty_style *st, int i)
+{
+    sty_role *ro = &st->roles[i];
+    const char *name = role_names[i];
+    ro->set = 1;
+    ro->pos = sr_section_pos(r, name);
+    ro->colour = STY_BLACK;
+    int rc = sr_read_keys(r, name, role_keys, ro);
+    if (!ro->colour.set) {
+        diag_error(r->d, sr_key_pos(r, name, "color"), "[%s] color cannot "
+                   "be none: text in no ink would not print", name);
+        rc = -1;
+    }
+    int inherit = i == STY_BOLD || i == STY_EMPHASIS;
+    if (!inherit && !sr_find(r, name, "size")) {
+        sr_lacks_key(r, name, "size");
+        rc = -1;
+    }
+    if (ro->size > 0 && ro->min_size > ro->size) {
+        diag_error(r->d, sr_key_pos(r, name, "min-size"), "[%s] min-size "
+                   "(%gpt) must not be larger than its size (%gpt)", name,
+                   ro->min_size, ro->size);
+        rc = -1;
+    }
+    return rc;
+}
 
 static int read_roles(sty_reader *r, sty_style *st)
 {
     int rc = 0;
     for (int i = 0; i < STY_NROLES; i++) {
-        sty_role *ro = &st->roles[i];
-        ro->pos = (diag_pos){r->file, 0, 0};
-        if (!sr_has_section(r, role_names[i])) {
-            if (i >= STY_RUNNING_HEAD) /* furniture: checked where used */
-                continue;
-            diag_error(r->d, ro->pos, "style lacks the section [%s]",
-                       role_names[i]);
-            rc = -1;
-            continue;
-        }
-        ro->set = 1;
-        ro->pos = sr_section_pos(r, role_names[i]);
-        ro->colour = STY_BLACK;
-        if (sr_read_keys(r, role_names[i], role_keys, ro))
-            rc = -1;
-        if (!ro->colour.set) {
-            diag_error(r->d, ro->pos, "[%s] color cannot be none: text in "
-                       "no ink would not print", role_names[i]);
-            rc = -1;
-        }
-        int inherit = i == STY_BOLD || i == STY_EMPHASIS;
-        if (ro->size <= 0 && !inherit) {
-            diag_error(r->d, ro->pos, "[%s] needs a size", role_names[i]);
+        st->roles[i].pos = sr_end_pos(r);
+        if (sr_has_section(r, role_names[i])) {
+            rc |= read_role(r, st, i);
+        } else if (i < STY_RUNNING_HEAD) { /* furniture: checked where used */
+            sr_lacks_section(r, role_names[i]);
             rc = -1;
         }
     }
@@ -157,6 +207,10 @@ static int read_fonts(sty_reader *r, sty_style *st)
         } else if (dash) {
             diag_error(r->d, e->pos, "substitute must be a font role");
             rc = -1;
+        } else if (!*e->value) {
+            diag_error(r->d, e->pos, "'%s' needs a list of faces, e.g. "
+                       "'Noto Serif CJK SC:Regular'", e->key);
+            rc = -1;
         } else {
             st->fonts[role] = e->value;
             st->font_pos[role] = e->pos;
@@ -175,8 +229,7 @@ static int read_head_order(sty_reader *r, sty_style *st)
 {
     sty_entry *e = sr_find(r, "page", "head-order");
     if (!e) {
-        diag_error(r->d, (diag_pos){r->file, 0, 0}, "[page] lacks "
-                   "'head-order' (see docs/style-format.md)");
+        sr_lacks_key(r, "page", "head-order");
         return -1;
     }
     e->used = 1;
@@ -207,52 +260,111 @@ static int read_head_order(sty_reader *r, sty_style *st)
 }
 
 /* The CJK–Latin gap may shrink to half and stretch by a third of itself
- * (¼ em: ⅛ to ⅓ em, chinese-layout.md) unless the file says otherwise. */
-static void compose_defaults(sty_compose *c)
+ * (¼ em: ⅛ to ⅓ em, chinese-layout.md) unless the file says otherwise;
+ * the bounds must hold the gap. */
+static int compose_defaults(sty_reader *r, sty_compose *c)
 {
     if (!c->latin_gap_min)
         c->latin_gap_min = c->latin_gap / 2;
     if (!c->latin_gap_max)
         c->latin_gap_max = c->latin_gap * 4 / 3;
-    if (c->tighten < 0)
-        c->tighten = -c->tighten;
     if (c->tighten > 0 && c->tighten_step <= 0)
         c->tighten_step = c->tighten;
     if (c->orphan_pull <= 0 || c->orphan_pull > c->orphan)
         c->orphan_pull = c->orphan;
-    if (c->pull_unit < 0)
-        c->pull_unit = 0;
-    if (c->pull_unit > 1)
-        c->pull_unit = 1;
+    if (c->latin_gap > 0 && (c->latin_gap_min > c->latin_gap ||
+                             c->latin_gap_max < c->latin_gap)) {
+        diag_error(r->d, sr_key_pos(r, "compose", "latin-gap"), "latin-gap "
+                   "(%g em) must lie between latin-gap-min (%g) and "
+                   "latin-gap-max (%g)", c->latin_gap, c->latin_gap_min,
+                   c->latin_gap_max);
+        return -1;
+    }
+    return 0;
+}
+
+static int area_fits(sty_reader *r, const sty_style *st)
+{
+    const sty_page *pg = &st->page;
+    double aw = sty_area_width(st), ah = sty_area_height(st);
+    if (aw > pg->width || pg->top + ah > pg->height) {
+        diag_error(r->d, sr_section_pos(r, "page"), "the type area (%.1f × "
+                   "%.1f mm) does not fit the page", sr_mm(aw), sr_mm(ah));
+        return -1;
+    }
+    if (pg->inner >= 0 && pg->inner + aw > pg->width) {
+        diag_error(r->d, sr_key_pos(r, "page", "inner"), "inner margin "
+                   "(%.1fmm) and type area (%.1fmm) are wider than the page "
+                   "(%.1fmm)", sr_mm(pg->inner), sr_mm(aw), sr_mm(pg->width));
+        return -1;
+    }
+    if (pg->top + ah + pg->folio_drop > pg->height) {
+        diag_error(r->d, sr_key_pos(r, "page", "folio-drop"), "the folio "
+                   "(top + lines × pitch + folio-drop = %.1fmm) falls below "
+                   "the page (%.1fmm)", sr_mm(pg->top + ah + pg->folio_drop),
+                   sr_mm(pg->height));
+        return -1;
+    }
+    return 0;
+}
+
+/* What the grid must leave room for. */
+static int grid_room(sty_reader *r, const sty_style *st)
+{
+    const sty_page *pg = &st->page;
+    double body = st->roles[STY_BODY].size;
+    if (pg->single_measure * body > sty_area_width(st) + 1e-6) {
+        diag_error(r->d, sr_key_pos(r, "page", "single-measure"),
+                   "single-measure (%d characters) is wider than the type "
+                   "area (%.1fmm)", pg->single_measure,
+                   sr_mm(sty_area_width(st)));
+        return -1;
+    }
+    if (pg->article_gap >= pg->lines) {
+        diag_error(r->d, sr_key_pos(r, "page", "article-gap"), "article-gap "
+                   "(%d) must be fewer than the lines of a column (%d)",
+                   pg->article_gap, pg->lines);
+        return -1;
+    }
+    if (2 * pg->box_padding + 2 * body > sty_column_width(st)) {
+        diag_error(r->d, sr_key_pos(r, "page", "box-padding"), "box-padding "
+                   "(%.1fmm) leaves no two characters inside a boxed notice",
+                   sr_mm(pg->box_padding));
+        return -1;
+    }
+    return 0;
 }
 
 static int check_geometry(sty_reader *r, sty_style *st)
 {
     sty_page *pg = &st->page;
-    diag_pos pos = {r->file, 0, 0};
-    if (pg->columns < 1 || pg->columns > 4 || pg->measure < 4 ||
-        pg->lines < 4 || pg->pitch <= 0) {
-        diag_error(r->d, pos, "[page] needs 1–4 columns, a measure of at "
-                   "least 4 characters, at least 4 lines and a pitch");
-        return -1;
-    }
-    if (pg->single_lines <= 0)
+    if (pg->single_lines == 0)
         pg->single_lines = pg->lines;
-    if (pg->single_lines < 4) {
-        diag_error(r->d, pos, "[page] single-lines needs at least 4 lines");
-        return -1;
-    }
-    if (pg->single_measure <= 0)
+    if (pg->single_measure == 0)
         pg->single_measure = (int)floor(sty_area_width(st) /
                                         st->roles[STY_BODY].size + 1e-6);
-    if (sty_area_width(st) > pg->width || pg->top + sty_area_height(st) >
-                                              pg->height) {
-        diag_error(r->d, pos, "the type area (%.1f × %.1f mm) does not fit "
-                   "the page", sty_area_width(st) * 25.4 / 72,
-                   sty_area_height(st) * 25.4 / 72);
+    if (area_fits(r, st) || grid_room(r, st))
         return -1;
-    }
     return 0;
+}
+
+/* A role's first line keeps room for a character after its indent, in
+ * a column (or the type area, when the role spans it). */
+static int check_roles(sty_reader *r, const sty_style *st)
+{
+    int rc = 0;
+    for (int i = 0; i < STY_NROLES; i++) {
+        const sty_role *ro = &st->roles[i];
+        double room = ro->span ? sty_area_width(st) : sty_column_width(st);
+        if (!ro->set || ro->indent <= 0 || (ro->indent + 1) * ro->size <= room)
+            continue;
+        diag_error(r->d, sr_key_pos(r, role_names[i], "indent"), "[%s] "
+                   "indent (%g em of %gpt) leaves no room for a character "
+                   "in %.1fmm", role_names[i], ro->indent, ro->size,
+                   sr_mm(room));
+        rc = -1;
+    }
+    return rc;
 }
 
 static void warn_unused(sty_reader *r)
@@ -263,14 +375,33 @@ static void warn_unused(sty_reader *r)
                       r->e[i].key, r->e[i].section);
 }
 
-static int read_style(sty_reader *r, sty_style *st)
+/* Em lengths are of the body size: it is read first. */
+static int read_body_size(sty_reader *r)
 {
-    sty_entry *bs = sr_find(r, "body", "size");
-    if (!bs || sr_parse_len(r, bs, &r->body_size)) {
-        diag_error(r->d, (diag_pos){r->file, 0, 0}, "[body] needs a size "
-                   "in pt or mm");
+    if (r->n == 0 && r->nsec == 0) {
+        diag_error(r->d, sr_end_pos(r), "the style is empty: it needs "
+                   "[page], [compose], [fonts], [furniture] and the role "
+                   "sections from [body] on (docs/style-format.md; "
+                   "styles/jincheng-2020.style is a whole one)");
         return -1;
     }
+    sty_entry *bs = sr_find(r, "body", "size");
+    sty_role body;
+    memset(&body, 0, sizeof body);
+    if (!bs) {
+        sr_lacks_key(r, "body", "size");
+        return -1;
+    }
+    if (sr_parse_value(r, bs, find_key(role_keys, "size"), &body))
+        return -1;
+    r->body_size = body.size;
+    return 0;
+}
+
+static int read_style(sty_reader *r, sty_style *st)
+{
+    if (read_body_size(r))
+        return -1;
     st->page.inner = -1;
     /* every section is read, so that one mistake does not hide the
      * others (nor make their keys look unknown) */
@@ -282,10 +413,13 @@ static int read_style(sty_reader *r, sty_style *st)
     rc |= read_head_order(r, st);
     rc |= sr_read_furniture(r, st);
     rc |= sr_read_print(r, st);
-    if (rc == 0) {
-        compose_defaults(&st->compose);
+    /* what depends on several sections, once each is sound */
+    if (rc == 0)
+        rc = compose_defaults(r, &st->compose);
+    if (rc == 0)
         rc = check_geometry(r, st);
-    }
+    if (rc == 0)
+        rc = check_roles(r, st) | sr_check_furniture(r, st);
     if (rc == 0)
         warn_unused(r);
     return rc;
@@ -299,30 +433,49 @@ static const char *style_path(const char *arg, const char *dir, ar_arena *ar)
     return ar_printf(ar, "%s/%s.style", dir, arg);
 }
 
-int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
-             diag_ctx *d, const sty_style **out)
+/* The text is copied into the arena: the lines are cut in place. */
+static int load_text(const char *name, const char *path, const char *text,
+                     size_t len, const char *styledir, ar_arena *ar,
+                     diag_ctx *d, const sty_style **out)
 {
     sty_reader r;
     memset(&r, 0, sizeof r);
     r.ar = ar;
     r.d = d;
-    r.file = style_path(name_or_path, styledir, ar);
+    r.file = path;
     r.styledir = styledir;
+    sty_style *st = ar_alloc(ar, sizeof *st);
+    char *copy = ar_alloc(ar, len + 1);
+    if (!st || !copy)
+        return -1;
+    memcpy(copy, text, len);
+    if (sr_read_entries(&r, copy, len) || read_style(&r, st))
+        return -1;
+    st->name = ar_strdup(ar, name);
+    st->path = path;
+    *out = st;
+    return 0;
+}
+
+int sty_load_text(const char *path, const char *text, size_t len,
+                  const char *styledir, ar_arena *ar, diag_ctx *d,
+                  const sty_style **out)
+{
+    return load_text(path, path, text, len, styledir, ar, d, out);
+}
+
+int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
+             diag_ctx *d, const sty_style **out)
+{
+    const char *path = style_path(name_or_path, styledir, ar);
     size_t len;
-    char *text = file_read(r.file, &len);
+    char *text = path ? file_read(path, &len) : NULL;
     if (!text) {
-        diag_error(d, (diag_pos){r.file, 0, 0}, "cannot read style '%s': %s",
+        diag_error(d, (diag_pos){path, 0, 0}, "cannot read style '%s': %s",
                    name_or_path, file_why(errno));
         return -1;
     }
-    sty_style *st = ar_alloc(ar, sizeof *st);
-    int rc = -1;
-    if (st && sr_read_entries(&r, text) == 0 && read_style(&r, st) == 0) {
-        st->name = ar_strdup(ar, name_or_path);
-        st->path = r.file;
-        *out = st;
-        rc = 0;
-    }
+    int rc = load_text(name_or_path, path, text, len, styledir, ar, d, out);
     free(text);
     return rc;
 }

@@ -235,6 +235,12 @@ typedef struct sty_style {
  * argument containing '/' or ending in .style). */
 int sty_load(const char *name_or_path, const char *styledir, ar_arena *ar,
              diag_ctx *d, const sty_style **out);
+/* Load a style from len bytes of text; path names it in messages and
+ * locates a relative output profile (sty_load reads the file and calls
+ * this). */
+int sty_load_text(const char *path, const char *text, size_t len,
+                  const char *styledir, ar_arena *ar, diag_ctx *d,
+                  const sty_style **out);
 const char *sty_role_name(sty_role_id r);
 /* Derived geometry of the type area. */
 double sty_column_width(const sty_style *s);  /* pt */
