@@ -8,7 +8,9 @@ set -u
 BULLETIN=${1:-./bulletin}
 UNITS=${2:-build/tests}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export BULLETIN ROOT
+# the tests' own fonts: the same results whatever else the machine has
+FONTCONFIG_FILE=$ROOT/tests/fonts.conf
+export BULLETIN ROOT FONTCONFIG_FILE
 case "$BULLETIN" in /*) ;; *) BULLETIN="$PWD/$BULLETIN" ;; esac
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT

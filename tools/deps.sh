@@ -24,7 +24,8 @@ lcms2 liblcms2-dev
 PACKAGES="gcc g++ make pkg-config libpango1.0-dev libcairo2-dev libharfbuzz-dev
 libfontconfig-dev libyaml-dev libgdk-pixbuf-2.0-dev libjansson-dev libqpdf-dev libjpeg-dev
 liblcms2-dev fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-ukai
-fonts-arphic-uming poppler-utils qpdf ghostscript python3 time"
+fonts-arphic-uming fonts-dejavu-core fonts-dejavu-extra poppler-utils qpdf
+ghostscript python3 time"
 
 missing_packages() {
     for p in $PACKAGES; do
