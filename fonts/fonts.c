@@ -37,11 +37,26 @@ static const struct {
     {"cwTeX Q Fangsong", NULL, "fonts-cwtex-fs"},
 };
 
-/* Font files that fontconfig does not register by itself. */
-static const char *const app_fonts[] = {
+/* Font files that fontconfig does not register by itself, ':' between
+ * them; $BULLETIN_FONT_FILES, when set (also empty), replaces the list:
+ * the tests set it empty, so that TeX Live on the machine changes
+ * nothing. */
+static const char app_fonts[] =
     "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/"
-    "FandolFang-Regular.otf",
-};
+    "FandolFang-Regular.otf";
+
+static void add_app_fonts(FcConfig *config)
+{
+    const char *env = getenv("BULLETIN_FONT_FILES");
+    char *list = strdup(env ? env : app_fonts), *save = NULL;
+    for (char *f = list ? strtok_r(list, ":", &save) : NULL; f;
+         f = strtok_r(NULL, ":", &save)) {
+        struct stat st;
+        if (stat(f, &st) == 0 && S_ISREG(st.st_mode))
+            FcConfigAppFontAddFile(config, (const FcChar8 *)f);
+    }
+    free(list);
+}
 
 typedef struct fnt_cand {
     char *family, *style;
@@ -140,11 +155,7 @@ fnt_set *fnt_open(void)
         free(fs);
         return NULL;
     }
-    for (size_t i = 0; i < sizeof app_fonts / sizeof *app_fonts; i++) {
-        struct stat st;
-        if (stat(app_fonts[i], &st) == 0)
-            FcConfigAppFontAddFile(fs->config, (const FcChar8 *)app_fonts[i]);
-    }
+    add_app_fonts(fs->config);
     for (int r = 0; r < FNT_NROLES; r++) {
         fs->slots[r].substitute = -1;
         parse_candidates(&fs->slots[r], role_table[r].candidates);

@@ -9,8 +9,10 @@ BULLETIN=${1:-./bulletin}
 UNITS=${2:-build/tests}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # the tests' own fonts: the same results whatever else the machine has
+# (no font files added by the tool itself either)
 FONTCONFIG_FILE=$ROOT/tests/fonts.conf
-export BULLETIN ROOT FONTCONFIG_FILE
+BULLETIN_FONT_FILES=
+export BULLETIN ROOT FONTCONFIG_FILE BULLETIN_FONT_FILES
 case "$BULLETIN" in /*) ;; *) BULLETIN="$PWD/$BULLETIN" ;; esac
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
