@@ -6,46 +6,46 @@
 
 #include "lay.h"
 
-/* Blank lines spread at one place: before a head, and at a paragraph
- * end (whole grid lines, so the columns stay in register). */
-#define SPREAD_HEAD 2
-#define SPREAD_PARA 1
+/* Blank lines are spread at one place at most the style's spread-head
+ * before a head, spread-para at a paragraph end (whole grid lines, so the
+ * columns stay in register). */
 
 /* The most blank lines that may stand before row k of a column, 0 where
  * a line may not be opened (inside a paragraph, after a head). */
-static int spread_room(const fl_row *rows, int k)
+static int spread_room(const fl_row *rows, int k, const sty_page *pg)
 {
     unsigned before = rows[k - 1].flags, after = rows[k].flags;
     if (!(before & FL_LAST) || (before & FL_KEEP_NEXT) || !(after & FL_FIRST) ||
         rows[k].h == 0)
         return 0;
-    return after & FL_KEEP_NEXT ? SPREAD_HEAD : SPREAD_PARA;
+    return after & FL_KEEP_NEXT ? pg->spread_head : pg->spread_para;
 }
 
 /* Spread extra blank lines over rows [s, e) of one column: gap[k - s] is
  * the number before row k. Each round gives one line to every head that
  * still has room, then to paragraph ends picked evenly down the column.
  * 0 when all of extra is absorbed; -1 (and no gaps) when it cannot be. */
-int cl_spread_gaps(const fl_row *rows, int s, int e, int extra, int *gap)
+int cl_spread_gaps(const fl_row *rows, int s, int e, int extra,
+                   const sty_page *pg, int *gap)
 {
     int room = 0;
     memset(gap, 0, (size_t)(e - s) * sizeof *gap);
     for (int k = s + 1; k < e; k++)
-        room += spread_room(rows, k);
+        room += spread_room(rows, k, pg);
     if (extra > room)
         return -1;
     for (int round = 0; extra > 0; round++) {
         for (int k = s + 1; k < e && extra > 0; k++)
-            if ((rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k) > round) {
+            if ((rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k, pg) > round) {
                 gap[k - s]++;
                 extra--;
             }
         int m = 0;
         for (int k = s + 1; k < e; k++)
-            m += !(rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k) > round;
+            m += !(rows[k].flags & FL_KEEP_NEXT) && spread_room(rows, k, pg) > round;
         int take = extra < m ? extra : m, seen = 0, j = 0;
         for (int k = s + 1; k < e && j < take; k++) {
-            if ((rows[k].flags & FL_KEEP_NEXT) || spread_room(rows, k) <= round)
+            if ((rows[k].flags & FL_KEEP_NEXT) || spread_room(rows, k, pg) <= round)
                 continue;
             /* the j-th of take picks, spaced evenly over the m places */
             if (seen++ == (2 * j + 1) * m / (2 * take)) {
@@ -143,13 +143,11 @@ void cl_float_figure(fl_row *rows, int s, int n, int cap)
     rows[j - 1] = fig;
 }
 
-/* Fewest lines of a boxed notice on either side of a split. */
-#define BOX_SPLIT_MIN 2
 
 /* When the row that does not fit in cap lines from s is a boxed notice,
  * split it so that its first part fills the column: the rest goes into
  * the empty row after it. Each part keeps its frame and padding. */
-void cl_split_box(fl_row *rows, int s, int n, int cap)
+void cl_split_box(fl_row *rows, int s, int n, int cap, int min)
 {
     int k = s, used = 0;
     while (k < n && used + rows[k].h <= cap)
@@ -158,9 +156,10 @@ void cl_split_box(fl_row *rows, int s, int n, int cap)
         rows[k + 1].h != 0 || !(rows[k + 1].flags & FL_BOX))
         return;
     int fit = cap - used - 1; /* lines, below the padding */
-    if (fit > rows[k].nlines - BOX_SPLIT_MIN)
-        fit = rows[k].nlines - BOX_SPLIT_MIN;
-    if (fit < BOX_SPLIT_MIN)
+    /* at least min lines on either side of the split */
+    if (fit > rows[k].nlines - min)
+        fit = rows[k].nlines - min;
+    if (fit < min)
         return;
     fl_row *first = &rows[k], *rest = &rows[k + 1];
     *rest = *first;

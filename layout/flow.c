@@ -165,7 +165,7 @@ static int fill_page(fl_state *fs, const fl_art *a, int *s, int ncols,
         /* the flow owns the rows it was given (rw_article made them) */
         cl_float_figure((fl_row *)a->rows, *s, a->nrows, cap);
         cl_split_box((fl_row *)a->rows, *s, a->nrows,
-                  cap - (reserve && c == ncols));
+                     cap - (reserve && c == ncols), fs->st->page.box_split_min);
         int k = cl_fill(a->rows, *s, a->nrows, cap - (reserve && c == ncols));
         if (k == *s && fs->y == 0 && c == 1)
             k = *s + 1; /* taller than a page: set it anyway */
@@ -232,8 +232,9 @@ static int feather(fl_state *fs, const fl_art *a, int s, int k, int c1,
     if (!gap)
         return -1;
     int rc = 0;
-    if (cl_spread_gaps(a->rows, s, k, e1, gap) == 0 &&
-        (k == n || cl_spread_gaps(a->rows, k, n, e2, gap + (k - s)) == 0)) {
+    const sty_page *pg = &fs->st->page;
+    if (cl_spread_gaps(a->rows, s, k, e1, pg, gap) == 0 &&
+        (k == n || cl_spread_gaps(a->rows, k, n, e2, pg, gap + (k - s)) == 0)) {
         rc = place_spread(fs, a, s, k, c1, fs->y, gap);
         if (rc == 0 && k < n)
             rc = place_spread(fs, a, k, n, c2, fs->y, gap + (k - s));
@@ -354,9 +355,8 @@ typedef struct fl_tail {
     fl_jump jump; /* where its （下转第N页） goes */
 } fl_tail;
 
-/* Grid lines a tail needs free on a page to be worth starting there: its
- * （上接…） line and two lines of text. */
-#define TAIL_MIN_LINES 3
+/* A tail needs the style's jump-min-lines free on a page to be worth
+ * starting there (its （上接…） line and some text). */
 
 /* The （上接第N页） row that opens a tail. */
 static int jump_from_row(fl_state *fs, fl_art *a, const fl_tail *tl,
@@ -396,7 +396,7 @@ static int place_tail(fl_state *fs, fl_art *a, fl_tail *tl, int limit,
     at_limit = limit > 0 && (int)fs->book->npages >= limit;
     int gap = fs->y > 0 ? pg->article_gap : 0;
     int room = fs->lines - (at_limit ? fs->foot : 0);
-    if (at_limit && (fs->y + gap + TAIL_MIN_LINES > room ||
+    if (at_limit && (fs->y + gap + fs->st->page.jump_min_lines > room ||
                      (int)fs->book->npages > limit))
         return 0; /* no room before the next article's page */
     fl_art t = *a;

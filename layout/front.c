@@ -6,10 +6,6 @@
 
 #include "lay.h"
 
-/* Room for the page numbers at the left of the contents, in ems of the
- * contents-page role. */
-#define CONTENTS_NUMBER_EMS 3
-
 /* One element of a front-matter page. */
 typedef struct fr_el {
     sty_role_id role;
@@ -104,7 +100,8 @@ static int put_row_lines(fr_state *fs, const fl_row *r, double x, int y)
 static int put_number(fr_state *fs, const fr_el *e, const fl_row *r, int y)
 {
     const sty_style *st = fs->lc->st;
-    double w = CONTENTS_NUMBER_EMS * st->roles[STY_CONTENTS_PAGE].size;
+    double w = st->furniture.contents_page_width *
+               st->roles[STY_CONTENTS_PAGE].size;
     fl_row nr;
     doc_text t = text_of(fs->lc, e->number, diag_nopos());
     if (rw_block(fs->lc, &t, STY_CONTENTS_PAGE, w, NULL, &fs->lines, &nr))
@@ -120,9 +117,9 @@ static int put_number(fr_state *fs, const fr_el *e, const fl_row *r, int y)
 static int place_el(fr_state *fs, const fr_el *e, int y_fixed, int keep)
 {
     const sty_style *st = fs->lc->st;
-    double indent = e->number
-                        ? CONTENTS_NUMBER_EMS * st->roles[STY_CONTENTS_PAGE].size
-                        : 0;
+    double indent = e->number ? st->furniture.contents_page_width *
+                                    st->roles[STY_CONTENTS_PAGE].size
+                              : 0;
     fl_row r;
     doc_text t = text_of(fs->lc, e->text, e->pos);
     if (rw_block(fs->lc, &t, e->role, sty_area_width(st) - indent, NULL,

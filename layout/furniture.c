@@ -6,16 +6,6 @@
 
 #include "lay.h"
 
-/* Space between the groups of a side tab ("天津政协|60|委员风采"), in ems
- * of its size. */
-#define TAB_GROUP_GAP 0.8
-/* Free space above the first character of a side tab, in ems. */
-#define TAB_PAD 0.5
-/* Digits set upright across the tab, side by side, at most this many. */
-#define TAB_ACROSS_MAX 3
-/* Lines of a group set across the tab advance by this many ems. */
-#define TAB_LINE 1.2
-
 static int put_string(lay_ctx *lc, fl_page *pg, const char *text,
                       sty_role_id role, double x, double y, double measure,
                       double *width)
@@ -89,13 +79,13 @@ static int tab_alnum(char c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-static size_t tab_unit(const char *text, const char *s)
+static size_t tab_unit(const char *text, const char *s, int across)
 {
     size_t n = 0;
     while (s[n] && tab_alnum(s[n]))
         n++;
     /* a short run is taken whole, so a letter before s means a long one */
-    if (n > 0 && n <= TAB_ACROSS_MAX && !(s > text && tab_alnum(s[-1])))
+    if (n > 0 && (int)n <= across && !(s > text && tab_alnum(s[-1])))
         return n;
     uint32_t cp;
     return (size_t)u8_decode(s, strlen(s), &cp);
@@ -115,7 +105,7 @@ static int tab_across(lay_ctx *lc, fl_page *pg, const char *text, double x0,
         cp_line *cl = &b.lines[i];
         cl->ln.article = -1;
         cl->ln.role = STY_SIDE_TAB;
-        *y += size * TAB_LINE;
+        *y += size * f->tab_line;
         rc = fl_put_line(pg, cl, 0, x0 + (f->tab_width - cl->ln.width) / 2,
                          *y - 0.12 * size, 0);
     }
@@ -148,10 +138,10 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
             return -1;
         pg->boxes[pg->nboxes - 1].colour = f->tab_frame;
     }
-    double y = f->tab_top + TAB_PAD * size;
+    double y = f->tab_top + f->tab_pad * size;
     for (const char *s = text; *s;) {
         if (*s == '|' || *s == ' ') {
-            y += (*s == '|' ? TAB_GROUP_GAP : 0.5) * size;
+            y += (*s == '|' ? f->tab_group_gap : f->tab_space) * size;
             s++;
             continue;
         }
@@ -162,7 +152,7 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
             s += 1 + n;
             continue;
         }
-        size_t n = tab_unit(text, s);
+        size_t n = tab_unit(text, s, f->tab_across);
         char *unit = ar_strndup(lc->ar, s, n);
         double w = 0;
         cp_block b = {NULL, 0, 0};

@@ -341,12 +341,13 @@ int cl_balance(const fl_row *rows, int s, int n, int cap, int *split,
 void cl_float_figure(fl_row *rows, int s, int n, int cap);
 /* Split a boxed notice that meets the column end into the empty row
  * after it. */
-void cl_split_box(fl_row *rows, int s, int n, int cap);
+void cl_split_box(fl_row *rows, int s, int n, int cap, int min);
 /* The first page-wide figure in rows [s, n), or n. */
 int cl_next_wide(const fl_row *rows, int s, int n);
 /* Spread extra blank lines over rows [s, e) of a column (gap[k - s]
  * before row k): 0, or -1 when they cannot all be absorbed. */
-int cl_spread_gaps(const fl_row *rows, int s, int e, int extra, int *gap);
+int cl_spread_gaps(const fl_row *rows, int s, int e, int extra,
+                   const sty_page *pg, int *gap);
 
 /* ---- pages under construction (pages.c) ---- */
 

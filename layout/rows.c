@@ -55,10 +55,6 @@ static void size_row(lay_ctx *lc, double pitch, sty_role_id role,
              EMBOX_ASCENT * size;
 }
 
-/* Display lines too long for the measure are tried this much smaller
- * at a time, down to the role's min-size. */
-#define SHRINK_STEP 0.5
-
 /* Lines the author asked for: intended breaks plus one. */
 static int intended_lines(const doc_text *t)
 {
@@ -76,12 +72,13 @@ static double compose_fitted(lay_ctx *lc, fl_art *a, const doc_text *t,
     const sty_role *ro = &lc->st->roles[spec->role];
     cp_spec sp = *spec;
     int line0 = a->lines.nlines;
-    for (sp.size = ro->size;; sp.size -= SHRINK_STEP) {
+    double step = lc->st->page.shrink_step;
+    for (sp.size = ro->size;; sp.size -= step) {
         if (cp_text(lc, t, &sp, &a->lines))
             return 0;
         int n = a->lines.nlines - line0;
         if (!head || ro->min_size <= 0 || n <= intended_lines(t) ||
-            sp.size - SHRINK_STEP < ro->min_size - 1e-9)
+            sp.size - step < ro->min_size - 1e-9)
             return sp.size;
         a->lines.nlines = line0; /* too long: drop the lines, try smaller */
     }
@@ -355,8 +352,8 @@ static int box_row(lay_ctx *lc, fl_art *a, int line0, int n)
     r->adv = pitch;
     r->top = pitch / 2 + (pitch - size) / 2 + EMBOX_ASCENT * size;
     r->dx = pg->box_padding;
-    r->frame_top = pitch / 4;
-    r->frame_h = r->h * pitch - pitch / 2;
+    r->frame_top = pg->box_inset * pitch;
+    r->frame_h = r->h * pitch - 2 * pg->box_inset * pitch;
     r->flags = FL_FIRST | FL_LAST | FL_BOX;
     return 0;
 }

@@ -42,7 +42,8 @@ static lay_box bleed_box(const lay_box *b, double bleed, double w, double h)
     return o;
 }
 
-static void draw_box(cairo_t *cr, const lay_box *b, out_ink *ink)
+static void draw_box(cairo_t *cr, const lay_box *b, double weight,
+                     out_ink *ink)
 {
     if (!b->colour.set)
         return;
@@ -52,19 +53,20 @@ static void draw_box(cairo_t *cr, const lay_box *b, out_ink *ink)
     if (b->kind == LAY_BOX_FILL) {
         cairo_fill(cr);
     } else {
-        cairo_set_line_width(cr, OUT_FRAME_WIDTH);
+        cairo_set_line_width(cr, weight);
         cairo_stroke(cr);
     }
     cairo_restore(cr);
 }
 
-static void draw_image(cairo_t *cr, const lay_box *b, out_ink *ink, int cover)
+static void draw_image(cairo_t *cr, const lay_box *b, double weight,
+                       out_ink *ink, int cover)
 {
     cairo_surface_t *s = b->surface; /* decoded by the layout, once */
     if (!s) {
         lay_box frame = *b;
         frame.kind = LAY_BOX_FRAME;
-        draw_box(cr, &frame, ink);
+        draw_box(cr, &frame, weight, ink);
         return;
     }
     double iw = cairo_image_surface_get_width(s);
@@ -89,10 +91,11 @@ void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,
     for (size_t i = 0; i < p->nboxes; i++) {
         const lay_box *o = &p->boxes[i];
         lay_box b = bleed_box(o, bleed, doc->width, doc->height);
+        double weight = doc->style->page.frame_weight;
         if (b.kind == LAY_BOX_IMAGE)
-            draw_image(cr, &b, ink, b.w != o->w || b.h != o->h);
+            draw_image(cr, &b, weight, ink, b.w != o->w || b.h != o->h);
         else
-            draw_box(cr, &b, ink);
+            draw_box(cr, &b, weight, ink);
     }
     const sty_role *roles = doc->style->roles;
     for (size_t i = 0; i < p->nlines; i++) {

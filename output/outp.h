@@ -7,9 +7,6 @@
 #include "output.h"
 #include "pdfx.h"
 
-/* Stroke width of figure placeholder frames, pt (a hairline in print). */
-#define OUT_FRAME_WIDTH 0.5
-
 /* ---- colours through the output profile (colour.c) ---- */
 typedef struct out_colour out_colour;
 

@@ -34,6 +34,13 @@ static const sty_key furniture_keys[] = {
     {"side-tab-width", K_LEN, FU(tab_width), 0, 2, 100, "mm"},
     {"side-tab-top", K_LEN, FU(tab_top), 0, 0, 1000, "mm"},
     {"side-tab-height", K_LEN, FU(tab_height), 0, 5, 1000, "mm"},
+    /* the tab's text, in ems of its size */
+    {"side-tab-pad", K_NUM, FU(tab_pad), 0, 0, 5, "em"},
+    {"side-tab-group-gap", K_NUM, FU(tab_group_gap), 0, 0, 5, "em"},
+    {"side-tab-space", K_NUM, FU(tab_space), 0, 0, 5, "em"},
+    {"side-tab-across", K_INT, FU(tab_across), 0, 0, 10, "characters"},
+    {"side-tab-line", K_NUM, FU(tab_line), 0, 0.5, 5, "em"},
+    {"contents-page-width", K_NUM, FU(contents_page_width), 0, 1, 10, "em"},
     {"side-tab-fill", K_COLOUR, FU(tab_fill), 0, 0, 0, NULL},
     {"side-tab-frame", K_COLOUR, FU(tab_frame), 0, 0, 0, NULL},
     {"permit", K_STR, FU(permit), 0, TEXT},
@@ -61,6 +68,8 @@ static const struct {
 /* What side-tab = yes needs besides its role. */
 static const char *const tab_keys[] = {
     "side-tab-odd", "side-tab-even", "side-tab-width", "side-tab-height",
+    "side-tab-pad", "side-tab-group-gap", "side-tab-space", "side-tab-across",
+    "side-tab-line",
 };
 
 /* Front-matter page kinds and the roles each one needs. */
@@ -106,6 +115,13 @@ static int read_front(sty_reader *r, sty_style *st)
                            "[%s]", w, sty_role_name(front_kinds[k].roles[i]));
                 return -1;
             }
+        if (front_kinds[k].kind == STY_FRONT_CONTENTS &&
+            !sr_find(r, "furniture", "contents-page-width")) {
+            diag_error(r->d, e->pos, "front page 'contents' needs "
+                       "'contents-page-width' in [furniture] (the page "
+                       "numbers' column, in ems)");
+            return -1;
+        }
         f->front[f->nfront] = front_kinds[k].kind;
         f->front_label[f->nfront++] = colon ? colon + 1 : w;
     }

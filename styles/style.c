@@ -21,8 +21,9 @@ static const sty_key page_keys[] = {
     /* a postcard to a broadsheet */
     {"width", K_LEN, PG(width), K_REQ, 50, 1000, "mm"},
     {"height", K_LEN, PG(height), K_REQ, 50, 1000, "mm"},
-    /* the grid of pages.md is made for 1 to 4 */
-    {"columns", K_INT, PG(columns), K_REQ, 1, 4, "columns"},
+    /* balancing, page-wide figures and jumps are made for one or two
+     * columns (pages.md); a third would be left nearly empty */
+    {"columns", K_INT, PG(columns), K_REQ, 1, 2, "columns"},
     {"column-gap", K_LEN, PG(column_gap), K_REQ, 0, 50, "mm"},
     {"measure", K_INT, PG(measure), K_REQ, 4, 200, "characters"},
     /* 0: as many as the type area holds; at most that (check_geometry) */
@@ -45,6 +46,16 @@ static const sty_key page_keys[] = {
      "height to width"},
     /* two characters stay inside the frame (check_geometry) */
     {"box-padding", K_LEN, PG(box_padding), 0, 0, 20, "mm"},
+    /* the frame of a boxed notice: inside the grid lines its rows take */
+    {"box-frame-inset", K_NUM, PG(box_inset), K_REQ, 0, 0.5, "grid lines"},
+    {"box-split-min", K_INT, PG(box_split_min), K_REQ, 1, 10, "lines"},
+    /* a hairline to a heavy rule */
+    {"frame-weight", K_LEN, PG(frame_weight), K_REQ, 0.1, 5, "pt"},
+    /* blank lines a short page may open, per place (pages.md) */
+    {"spread-head", K_INT, PG(spread_head), K_REQ, 0, 10, "grid lines"},
+    {"spread-para", K_INT, PG(spread_para), K_REQ, 0, 10, "grid lines"},
+    {"jump-min-lines", K_INT, PG(jump_min_lines), K_REQ, 1, 20, "grid lines"},
+    {"shrink-step", K_LEN, PG(shrink_step), K_REQ, 0.1, 5, "pt"},
     {NULL, 0, 0, 0, 0, 0, NULL},
 };
 

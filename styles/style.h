@@ -117,6 +117,18 @@ typedef struct sty_page {
     int new_page;          /* every article (not a part) starts a page */
     double figure_ratio;   /* height to width of a missing image's frame */
     double box_padding;    /* inside a boxed notice's frame, left and right */
+    double box_inset;      /* a boxed notice's frame inside its rows, grid
+                              lines above and below */
+    int box_split_min;     /* fewest lines of a boxed notice on either side
+                              of a column break */
+    double frame_weight;   /* stroke of frames and placeholders */
+    int spread_head;       /* most blank lines opened before a head when
+                              a short page is spread */
+    int spread_para;       /* ... and between two paragraphs */
+    int jump_min_lines;    /* grid lines a continued article needs free on
+                              a page to go on there */
+    double shrink_step;    /* a long display line is set smaller in steps
+                              of this */
     sty_role_id head_order[STY_NROLES]; /* order of the head elements */
     int nhead_order;
 } sty_page;
@@ -185,6 +197,14 @@ typedef struct sty_furniture {
     int side_tab;          /* a thumb index on the outer edge */
     const char *tab_odd, *tab_even; /* its text; '|' separates groups */
     double tab_width, tab_top, tab_height;
+    double tab_pad;        /* above its first character, em of its size */
+    double tab_group_gap;  /* between two '|' groups, em */
+    double tab_space;      /* for a space, em */
+    int tab_across;        /* digits or letters set across, side by side,
+                              at most this many (纵中横) */
+    double tab_line;       /* line advance of a group set across, em */
+    double contents_page_width; /* the contents' page-number column, em of
+                                   [contents-page] */
     sty_colour tab_fill;   /* the tab's background; none unless given */
     sty_colour tab_frame;  /* its frame; black unless given */
     const char *permit;    /* the 准印证号 line of the 编委会 page, {permit} */
