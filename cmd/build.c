@@ -1,0 +1,214 @@
+/* build.c: the build command: parse, style and fonts, layout, then the
+ * dumps, proofs, screen PDF and print master from the one layout */
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../output/output.h"
+#include "cmd.h"
+
+/* Does dir hold style files (and not just, say, compiled objects)? */
+static int has_styles(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int found = 0;
+    for (struct dirent *e; !found && (e = readdir(d));) {
+        size_t n = strlen(e->d_name);
+        found = n > 6 && strcmp(e->d_name + n - 6, ".style") == 0;
+    }
+    closedir(d);
+    return found;
+}
+
+/* styles/ beside the executable, or $BULLETIN_STYLES. */
+static const char *style_dir(ar_arena *ar)
+{
+    const char *env = getenv("BULLETIN_STYLES");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "styles";
+    exe[n] = '\0';
+    char *dir = path_dir(ar, exe);
+    const char *cand[] = {"styles", "../styles", "../share/bulletin/styles"};
+    for (size_t i = 0; i < 3; i++) {
+        char *p = ar_printf(ar, "%s/%s", dir, cand[i]);
+        if (p && has_styles(p))
+            return p;
+    }
+    return "styles";
+}
+
+int cm_open_style(cm_run *r, const char *name)
+{
+    if (sty_load(name, style_dir(r->ar), r->ar, &r->d, &r->st))
+        return -1;
+    r->fs = fnt_open();
+    if (!r->fs) {
+        diag_error(&r->d, diag_nopos(), "cannot initialise fontconfig");
+        return -1;
+    }
+    return sty_apply_fonts(r->st, r->fs, &r->d);
+}
+
+void cm_close_run(cm_run *r)
+{
+    lay_free(r->lc);
+    fnt_close(r->fs);
+    diag_finish(&r->d);
+    ar_free(r->ar);
+}
+
+/* NAME.old → NAME.ext beside it, or DIR/NAME.ext with --outdir; the
+ * suffix old (e.g. ".md") is dropped, or with NULL any suffix. */
+char *cm_swap_suffix(ar_arena *ar, const char *src, const char *outdir,
+                         const char *old, const char *ext)
+{
+    const char *slash = strrchr(src, '/');
+    if (outdir)
+        src = ar_printf(ar, "%s/%s", outdir, slash ? slash + 1 : src);
+    slash = strrchr(src, '/');
+    const char *dot = strrchr(slash ? slash : src, '.');
+    size_t n = strlen(src);
+    if (old && n > strlen(old) && strcmp(src + n - strlen(old), old) == 0)
+        n -= strlen(old);
+    else if (!old && dot && dot != (slash ? slash + 1 : src))
+        n = (size_t)(dot - src);
+    return ar_printf(ar, "%.*s%s", (int)n, src, ext);
+}
+
+/* --marks none | crop,registration,info; -1: the style's. */
+static int parse_marks(const char *s, const sty_style *st, int *out)
+{
+    static const struct {
+        const char *name;
+        int mark;
+    } names[] = {{"crop", STY_MARK_CROP},
+                 {"registration", STY_MARK_REGISTRATION},
+                 {"info", STY_MARK_INFO}};
+    *out = s ? 0 : -1;
+    if (!s || !strcmp(s, "none"))
+        return 0;
+    while (*s) {
+        size_t n = strcspn(s, ", "), k = 0;
+        while (k < 3 && (strlen(names[k].name) != n ||
+                         strncmp(s, names[k].name, n) != 0))
+            k++;
+        if (k == 3)
+            return cm_usage_error("--marks takes none or a list of crop, "
+                               "registration, info, not", s);
+        *out |= names[k].mark;
+        s += n + (s[n] != '\0');
+    }
+    if ((*out & STY_MARK_INFO) && !st->roles[STY_PRINT_INFO].set) {
+        fprintf(stderr, "bulletin: --marks info: the style has no "
+                        "[print-info] section for the line\n");
+        return CM_INPUT;
+    }
+    return 0;
+}
+
+/* The screen PDF (unless only the master is asked for) and the print
+ * master, from the one layout. */
+static int write_outputs(cm_run *r, const cm_opts *o, const doc_issue *doc,
+                         const lay_doc *pages)
+{
+    int screen = !o->print || o->screen;
+    const char *pdf = o->out ? o->out
+                             : cm_swap_suffix(r->ar, o->source, o->outdir, ".md",
+                                           ".pdf");
+    if (screen && out_pdf(pages, doc, pdf, r->files, &r->d))
+        return CM_INPUT;
+    if (!o->print)
+        return CM_OK;
+    out_print_opts po = {o->print == 4, -1, o->icc};
+    int rc = parse_marks(o->marks, pages->style, &po.marks);
+    if (rc)
+        return rc;
+    const char *master = o->out && !screen
+                             ? o->out
+                             : cm_swap_suffix(r->ar, pdf, NULL, ".pdf",
+                                           ".print.pdf");
+    out_preflight(pages, doc, &r->d);
+    return out_print(pages, doc, master, &po, r->files, &r->d) ? CM_INPUT
+                                                               : CM_OK;
+}
+
+/* The style the source names: a name, or a path relative to the
+ * source's folder. */
+static const char *source_style(ar_arena *ar, const doc_issue *doc)
+{
+    const char *s = doc->meta.style.text;
+    size_t n = s ? strlen(s) : 0;
+    int path = s && (strchr(s, '/') || (n > 6 && !strcmp(s + n - 6, ".style")));
+    return path ? path_join(ar, doc->dir, s) : s;
+}
+
+int cm_build(cm_run *r, const cm_opts *o)
+{
+    const doc_issue *doc;
+    if (!o->source)
+        return cm_usage_error("build needs a SOURCE file", NULL);
+    if (in_parse_file(o->source, r->ar, &r->d, &doc))
+        return CM_INPUT;
+    if (o->dump && !strcmp(o->dump, "doc")) {
+        doc_dump(doc, stdout);
+        return CM_OK;
+    }
+    /* a style path in the source is the source's, like its images */
+    const char *style = o->style ? o->style : source_style(r->ar, doc);
+    if (!style) {
+        diag_error(&r->d, (diag_pos){o->source, 1, 1}, "no house style: add "
+                   "'style: NAME' to the front matter or give --style");
+        return CM_INPUT;
+    }
+    if (o->article && !*o->article)
+        return cm_usage_error("--article needs the id of an article (--dump "
+                           "pagemap lists them)", NULL);
+    if (o->png && !(o->dpi >= 10 && o->dpi <= 1200))
+        return cm_usage_error("--dpi takes 10 to 1200 dots per inch", NULL);
+    if (o->pad && (o->pad < 1 || o->pad > 64 || o->pad != (int)o->pad))
+        return cm_usage_error("--pad takes a whole number of pages from 1 to "
+                           "64 (4 for saddle-stitched sheets), not a fraction "
+                           "or", NULL);
+    if ((o->marks || o->icc || o->screen) && !o->print)
+        return cm_usage_error("--marks, --icc and --screen go with --print", NULL);
+    if (o->pages && strcmp(o->pages, "original") && strcmp(o->pages, "auto"))
+        return cm_usage_error("--pages takes 'original' or 'auto', not", o->pages);
+    if (o->lineation && strcmp(o->lineation, "original") &&
+        strcmp(o->lineation, "compose"))
+        return cm_usage_error("--lineation takes 'original' or 'compose', not",
+                           o->lineation);
+    lay_options lo = {o->pages && !strcmp(o->pages, "original"),
+                      !o->lineation || !strcmp(o->lineation, "original")};
+    if (lo.lineation &&
+        in_read_lineation(in_lineation_path(r->ar, o->source), doc, r->ar,
+                          &r->d))
+        return CM_INPUT;
+    const lay_doc *pages;
+    if (cm_open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
+        return CM_INPUT;
+    lay_set_options(r->lc, &lo);
+    if (lay_issue(r->lc, doc, &pages) ||
+        (o->article && lay_offprint(r->lc, doc, pages, o->article, &pages)) ||
+        (o->pad > 0 && lay_pad(r->lc, doc, pages, (int)o->pad, &pages)))
+        return CM_INPUT;
+    if (o->dump && !strcmp(o->dump, "geometry"))
+        out_dump_geometry(pages, stdout);
+    else if (o->dump && !strcmp(o->dump, "pagemap"))
+        out_dump_pagemap(pages, doc, stdout);
+    else if (o->dump)
+        out_dump_lines(pages, stdout);
+    if (o->png && out_png(pages, o->png, o->dpi, r->files, &r->d))
+        return CM_INPUT;
+    if (o->dump && !o->out)
+        return CM_OK;
+    return write_outputs(r, o, doc, pages);
+}
+

@@ -1,0 +1,65 @@
+/* cmd.h: the command line: options, the commands (build, import,
+ * compose, fonts), one source or a catalogue of them.
+ *
+ * Prefix cm_. The commands return exit statuses: CM_OK, CM_INPUT (bad
+ * input, said as file:line:col), CM_USAGE (wrong options). */
+#ifndef BULLETIN_CMD_H
+#define BULLETIN_CMD_H
+
+#include "../fonts/fonts.h"
+#include "../input/input.h"
+#include "../layout/layout.h"
+#include "../styles/style.h"
+#include "../util/util.h"
+
+#define BULLETIN_VERSION "0.1.0"
+
+enum { CM_OK = 0, CM_INPUT = 1, CM_USAGE = 2 };
+
+typedef struct cm_opts {
+    const char *cmd, *source, *out, *style, *dump, *png;
+    const char *kind, *publication, *report, *pages, *lineation, *article;
+    const char *outdir, *marks, *icc;
+    char **sources;       /* every SOURCE given to build, in order */
+    int nsources;
+    int print;            /* 0: none; 1: PDF/X-1a:2001; 4: PDF/X-4 */
+    int screen;           /* the screen PDF as well as the master */
+    double dpi, measure, size, indent, pad;
+} cm_opts;
+
+
+/* The stages a command needs, created in order, freed in reverse. */
+typedef struct cm_run {
+    ar_arena *ar;
+    diag_ctx d;
+    file_run *files;      /* of the whole run, over a batch too */
+    const sty_style *st;
+    fnt_set *fs;
+    lay_ctx *lc;
+} cm_run;
+
+/* args.c */
+extern const char cm_usage[];
+int cm_usage_error(const char *msg, const char *arg);
+int cm_parse_args(int argc, char **argv, cm_opts *o, char **sources);
+
+/* build.c */
+int cm_open_style(cm_run *r, const char *name);
+void cm_close_run(cm_run *r);
+char *cm_swap_suffix(ar_arena *ar, const char *src, const char *outdir,
+                     const char *old, const char *ext);
+int cm_build(cm_run *r, const cm_opts *o);
+
+/* commands.c */
+int cm_fonts(cm_run *r, const cm_opts *o);
+int cm_import(cm_run *r, const cm_opts *o);
+int cm_compose(cm_run *r, const cm_opts *o);
+/* One command, in a run of its own (its files those of the batch). */
+int cm_run_command(const cm_opts *o, file_run *files);
+/* The inputs of a whole run, known before anything is written. */
+void cm_run_inputs(const cm_opts *o, ar_arena *ar, file_run *files);
+
+/* catalog.c: several sources */
+int cm_run_all(const cm_opts *o);
+
+#endif
