@@ -1,6 +1,7 @@
 /* imp.h: private interface of the importer of old issues (import*.c).
  *
- * Files: import.c (driver, detection), import_raw.c (raw extractions:
+ * Files: import.c (driver, detection, the input without the characters
+ * that may not be set, the model made writable), import_raw.c (raw extractions:
  * lines, side tabs, pages, measure), import_rawseg.c (raw: display lines,
  * reading order, articles), import_md.c and import_mdfront.c (Markdown
  * conversions: body, cover and contents), import_norm.c (spacing and
@@ -36,6 +37,7 @@ typedef enum imp_kind {
     IMP_R_STITCH,    /* a jump-continued tail moved to its article */
     IMP_R_TITLESP,   /* a spurious space inside a title removed */
     IMP_R_PAGE,      /* page-start decisions */
+    IMP_R_CHAR,      /* a character that may not be set removed */
     /* furniture removed from the text */
     IMP_X_TAB,       /* side tab (thumb index) */
     IMP_X_FOLIO,     /* page number */
@@ -136,6 +138,15 @@ typedef struct imp_doc {
 
 /* ---- the importer's state ---- */
 
+/* Characters that may not be set, removed from the input (or replaced)
+ * before reading (import.c): where, to give positions in the input. */
+typedef struct imp_drop {
+    size_t off;    /* byte offset in the text read where they stood */
+    long delta;    /* bytes in the input less bytes in the text read */
+    int line, col; /* line, and column in the text read */
+    int chars;     /* characters removed */
+} imp_drop;
+
 enum { IMP_PUB_NONE, IMP_PUB_TIANJIN, IMP_PUB_JINCHENG };
 
 typedef struct imp_ctx {
@@ -143,8 +154,11 @@ typedef struct imp_ctx {
     diag_ctx *d;
     const char *input;  /* path as given */
     file_run *files;    /* the run's files, for writing safely */
-    const char *text;   /* its contents, NUL-terminated */
+    const char *text;   /* its contents, NUL-terminated, without the
+                         * characters that may not be set */
     size_t len;
+    imp_drop *drops;    /* what was removed from it, in order */
+    size_t ndrops;
     int pub;            /* IMP_PUB_* */
     const char *style;  /* detected house style */
     imp_doc doc;
@@ -156,6 +170,18 @@ typedef struct imp_ctx {
     int lines_per_col, page_starts, spurious_starts, tab_starts;
     const char *detect_note;
 } imp_ctx;
+
+/* import.c: positions in the text read (the input without the
+ * characters that may not be set) mapped back to the input: a column of
+ * a line, the byte offset of a line's start. */
+int imp_input_col(const imp_ctx *c, int line, int col);
+size_t imp_input_off(const imp_ctx *c, size_t off);
+/* Import text held in memory (no files written): the source, unchecked,
+ * in a heap buffer the caller frees, or NULL on an error reported in d.
+ * For tests and the fuzzer; in_import is the same on a file. */
+char *imp_import_text(const char *name, const char *text, size_t len,
+                      in_kind kind, const char *publication, diag_ctx *d,
+                      size_t *outlen);
 
 /* import_report.c */
 void imp_note(imp_ctx *c, imp_kind k, int line, int col, int n,

@@ -135,6 +135,207 @@ static const char *pub_name(int pub)
                                     : NULL;
 }
 
+/* ---- characters that may not be set ---- */
+
+/* Form feeds opening a line of a raw extraction: pdftotext's page
+ * break, read as the leading space the importer takes for a page start
+ * (docs/import.md, Pages). Returns how many bytes at s are such. */
+static size_t page_feeds(const char *text, const char *s, in_kind kind)
+{
+    if (kind != IN_KIND_RAW || (s > text && s[-1] != '\n'))
+        return 0;
+    size_t n = 0;
+    while (s[n] == '\f')
+        n++;
+    return n;
+}
+
+static void add_drop(imp_ctx *c, imp_drop **v, size_t *n, size_t *cap,
+                     const imp_drop *drop)
+{
+    imp_drop *d = *n ? &(*v)[*n - 1] : NULL;
+    if (d && d->off == drop->off) { /* a run of removed ones */
+        d->delta += drop->delta;
+        d->chars += drop->chars;
+        return;
+    }
+    if ((d = AR_PUSH(c->ar, *v, *n, *cap)))
+        *d = *drop;
+}
+
+/* The input without the characters that may not be set (util's one
+ * rule, u8_unsettable): each is a repair entry at its line and column,
+ * removed or (right-to-left letters) set as U+FFFD, and the positions of
+ * the rest are mapped back to the input (imp_input_col, imp_input_off).
+ * A CR before a LF is a line end, left to the readers. */
+static int settle_text(imp_ctx *c, in_kind kind)
+{
+    const char *t = c->text;
+    sb_buf sb;
+    sb_init(&sb);
+    imp_drop *drops = NULL;
+    size_t ndrops = 0, cap = 0;
+    int line = 1, gone = 0; /* characters removed from the line so far */
+    size_t ls = 0;          /* offset of the line's start */
+    for (size_t i = 0; i < c->len;) {
+        size_t ff = page_feeds(t, t + i, kind);
+        if (ff) {
+            for (size_t k = 0; k < ff; k++)
+                sb_addc(&sb, ' ');
+            i += ff;
+            continue;
+        }
+        uint32_t cp;
+        int n = u8_decode(t + i, c->len - i, &cp), replace = 0;
+        const char *what = cp == '\r' && i + 1 < c->len && t[i + 1] == '\n'
+                               ? NULL
+                               : u8_unsettable(cp, &replace);
+        if (what) {
+            int col = (int)u8_count(t + ls, i - ls) + 1;
+            imp_note(c, IMP_R_CHAR, line, col, 1, "U+%04X is %s: %s%s",
+                     (unsigned)cp, what, replace ? "set as U+FFFD" : "removed",
+                     cp == '\f' ? " (a form feed is a page break only at the "
+                     "start of a line of a raw extraction)" : "");
+            imp_drop d = {sb.len, (long)n, line, col - gone, !replace};
+            if (replace) {
+                sb_addcp(&sb, 0xFFFD);
+                d.delta -= (long)(sb.len - d.off);
+            }
+            add_drop(c, &drops, &ndrops, &cap, &d);
+            gone += !replace;
+        } else {
+            sb_add(&sb, t + i, (size_t)n);
+        }
+        if (cp == '\n') {
+            line++;
+            ls = i + 1;
+            gone = 0;
+        }
+        i += (size_t)n;
+    }
+    if (sb.failed) {
+        sb_free(&sb);
+        return -1;
+    }
+    if (ndrops) {
+        char *s = ar_strndup(c->ar, sb.s ? sb.s : "", sb.len);
+        if (!s) {
+            sb_free(&sb);
+            return -1;
+        }
+        c->text = s;
+        c->len = sb.len;
+    }
+    sb_free(&sb);
+    c->drops = drops;
+    c->ndrops = ndrops;
+    return 0;
+}
+
+int imp_input_col(const imp_ctx *c, int line, int col)
+{
+    int in = col;
+    for (size_t i = 0; i < c->ndrops && c->drops[i].line <= line; i++)
+        if (c->drops[i].line == line && c->drops[i].col <= col)
+            in += c->drops[i].chars;
+    return in;
+}
+
+size_t imp_input_off(const imp_ctx *c, size_t off)
+{
+    long in = (long)off;
+    for (size_t i = 0; i < c->ndrops && c->drops[i].off < off; i++)
+        in += c->drops[i].delta;
+    return (size_t)in;
+}
+
+/* ---- the model made writable ---- */
+
+/* Nothing but spaces, tabs and U+3000: a line the source cannot hold (a
+ * blank line ends a paragraph). */
+static int blank_text(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || imp_starts(s, "　"))
+        s += *s == ' ' || *s == '\t' ? 1 : 3;
+    return !*s;
+}
+
+/* Printed lines of a head element: a title, kicker or deck runs to a few
+ * lines; the parser reads a paragraph of at most 4096 (input/blocks.c). */
+#define HEAD_MAX_LINES 64
+
+static void tidy_lines(imp_ctx *c, imp_lines *l, int line)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i] && !blank_text(l->v[i]))
+            l->v[out++] = l->v[i];
+    l->n = out;
+    if (l->n <= HEAD_MAX_LINES)
+        return;
+    /* no head prints that many lines: the rest run on in the last one */
+    const char *t = l->v[HEAD_MAX_LINES - 1];
+    for (size_t i = HEAD_MAX_LINES; i < l->n; i++)
+        t = ar_printf(c->ar, "%s %s", t, l->v[i]);
+    imp_note(c, IMP_R_ROLE, line, 1, 1, "head of %zu lines: lines %d and "
+             "after set as one", l->n, HEAD_MAX_LINES);
+    l->v[HEAD_MAX_LINES - 1] = t;
+    l->n = HEAD_MAX_LINES;
+}
+
+static int has_head(const imp_art *a)
+{
+    return a->kicker.n || a->subtitle.n || a->deck.n || a->pinyin.n ||
+           a->date.n || a->nbylines;
+}
+
+/* Blank head lines, bylines and blocks dropped (they hold no text); an
+ * article left with text but no title gets the placeholder title and a
+ * warning, as one that never had a title block. */
+static void tidy_art(imp_ctx *c, imp_art *a)
+{
+    imp_lines *heads[] = {&a->kicker, &a->title, &a->subtitle, &a->deck,
+                          &a->pinyin, &a->date};
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        tidy_lines(c, heads[i], a->line);
+    size_t out = 0;
+    for (size_t i = 0; i < a->nbylines; i++)
+        if (a->bylines[i].name && !blank_text(a->bylines[i].name))
+            a->bylines[out++] = a->bylines[i];
+    a->nbylines = out;
+    out = 0;
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (a->blocks[i].text && !blank_text(a->blocks[i].text))
+            a->blocks[out++] = a->blocks[i];
+    a->nblocks = out;
+    if (a->column && blank_text(a->column))
+        a->column = NULL;
+    if (!a->title.n && (a->nblocks || has_head(a))) {
+        imp_warn(c, a->line, 1, "article without a title: its text is kept "
+                 "under a title to be filled in");
+        imp_push_line(c, &a->title, "（标题）");
+    }
+}
+
+/* Every article the source can hold: articles left with nothing in them
+ * are dropped, each reported. */
+static void tidy(imp_ctx *c)
+{
+    imp_doc *d = &c->doc;
+    size_t out = 0;
+    for (size_t i = 0; i < d->narts; i++) {
+        imp_art *a = &d->arts[i];
+        tidy_art(c, a);
+        if (!a->title.n) {
+            imp_warn(c, a->line, 1, "an article with no text left in it "
+                     "dropped");
+            continue;
+        }
+        d->arts[out++] = *a;
+    }
+    d->narts = out;
+}
+
 /* ---- driver ---- */
 
 static int check_utf8(imp_ctx *c)
@@ -180,27 +381,48 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
-static int run(imp_ctx *c, const in_import_opts *o, in_kind kind)
+/* Kind (*kind, detected when AUTO) and publication, the text cleaned of
+ * what may not be set, the reader, the ids: the issue in c->doc. */
+static int read_issue(imp_ctx *c, in_kind *kind, const char *publication)
 {
-    if (kind == IN_KIND_AUTO)
-        kind = imp_detect_kind(c->text, c->len);
-    if (o->publication)
-        c->pub = strcmp(o->publication, "jincheng") ? IMP_PUB_TIANJIN
-                                                     : IMP_PUB_JINCHENG;
+    if (check_utf8(c))
+        return -1;
+    if (*kind == IN_KIND_AUTO)
+        *kind = imp_detect_kind(c->text, c->len);
+    if (publication)
+        c->pub = strcmp(publication, "jincheng") ? IMP_PUB_TIANJIN
+                                                 : IMP_PUB_JINCHENG;
     else
         c->pub = imp_detect_pub(c->text, c->len);
+    if (settle_text(c, *kind))
+        return -1;
     if (c->pub == IMP_PUB_NONE)
         imp_warn(c, 1, 1, "publication not recognised (neither 天津 nor 晋城 "
                  "in the text); give --publication");
     c->doc.publication = pub_name(c->pub);
-    int rc = kind == IN_KIND_RAW ? imp_read_raw(c) : imp_read_md(c);
-    if (rc)
-        return rc;
+    if (*kind == IN_KIND_RAW ? imp_read_raw(c) : imp_read_md(c))
+        return -1;
+    tidy(c);
+    if (!c->doc.narts) {
+        /* an issue is its articles: a cover alone makes no source */
+        diag_error(c->d, (diag_pos){c->input, 1, 1}, "no article text found "
+                   "(only cover, contents or page furniture): nothing to "
+                   "import");
+        return -1;
+    }
     c->doc.style = c->style;
     if (!c->style)
         imp_warn(c, 1, 1, "no known house style fits; the source names none "
                  "(give --style to 'bulletin build')");
     assign_ids(c);
+    return 0;
+}
+
+static int run(imp_ctx *c, const in_import_opts *o)
+{
+    in_kind kind = o->kind;
+    if (read_issue(c, &kind, o->publication))
+        return -1;
     if (imp_write_source(c, o->output))
         return -1;
     if (kind == IN_KIND_RAW && o->output &&
@@ -229,10 +451,30 @@ int in_import(const in_import_opts *o, diag_ctx *d)
     }
     c.text = text;
     c.ar = ar_new();
-    int rc = -1;
-    if (c.ar && !check_utf8(&c))
-        rc = run(&c, o, o->kind);
+    int rc = c.ar ? run(&c, o) : -1;
     ar_free(c.ar);
     free(text);
     return rc;
+}
+
+char *imp_import_text(const char *name, const char *text, size_t len,
+                      in_kind kind, const char *publication, diag_ctx *d,
+                      size_t *outlen)
+{
+    imp_ctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.input = name;
+    c.ar = ar_new();
+    char *copy = c.ar ? ar_strndup(c.ar, text, len) : NULL;
+    char *out = NULL;
+    c.text = copy;
+    c.len = len;
+    if (copy && !read_issue(&c, &kind, publication)) {
+        const char *s = imp_source_text(&c, outlen);
+        if (s && (out = malloc(*outlen + 1)))
+            memcpy(out, s, *outlen + 1);
+    }
+    ar_free(c.ar);
+    return out;
 }

@@ -107,6 +107,21 @@ static int is_rule(const char *s, size_t n)
     return marks >= 3;
 }
 
+/* A setext underline under a paragraph's lines: its heading level, 1
+ * for "===", 2 for "---"; 0 when it is none. */
+static int setext(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k < 3 && s[k] == ' ')
+        k++;
+    char ch = k < n ? s[k] : 0;
+    if (ch != '=' && ch != '-')
+        return 0;
+    while (k < n && s[k] == ch)
+        k++;
+    return blank(s + k, n - k) ? (ch == '=' ? 1 : 2) : 0;
+}
+
 static int split_blocks(mdstate *m)
 {
     const char *t = m->c->text, *end = t + m->c->len;
@@ -138,9 +153,18 @@ static int split_blocks(mdstate *m)
             add_mline(m, cur, t + k, z - k, line);
             cur = NULL;
             blanks = 0;
+        } else if (cur && cur->kind == MB_PARA && setext(t, n)) {
+            cur->kind = MB_HEAD; /* the underline of the lines above */
+            cur->level = setext(t, n);
+            cur = NULL;
+            blanks = 0;
         } else if (!cur && is_rule(t, n)) {
-            if (!new_mblock(m, MB_RULE, line, blanks))
+            /* its line is its text: every block has text and a line */
+            cur = new_mblock(m, MB_RULE, line, blanks);
+            if (!cur)
                 return -1;
+            add_mline(m, cur, t, n, line);
+            cur = NULL;
             blanks = 0;
         } else {
             if (!cur && !(cur = new_mblock(m, MB_PARA, line, blanks)))
@@ -446,8 +470,8 @@ static void roles(mdstate *m, size_t from)
         if (b->used)
             continue;
         if (b->kind == MB_RULE)
-            imp_note(m->c, IMP_X_RULE, b->line, 1, 1, "«---» thematic break "
-                     "of the conversion");
+            imp_note(m->c, IMP_X_RULE, b->line, 1, 1, "«%s» thematic break "
+                     "of the conversion", b->text);
         else if (b->kind == MB_HEAD)
             heading_role(m, b, k);
         else
@@ -475,7 +499,7 @@ static const char *body_text(mdstate *m, size_t from)
     sb_buf sb;
     sb_init(&sb);
     for (size_t k = from; k < m->nv; k++)
-        if (m->v[k].kind == MB_PARA)
+        if (m->v[k].kind == MB_PARA && !m->v[k].used)
             sb_adds(&sb, m->v[k].text);
     const char *t = imp_nospace(m->c->ar, sb.s ? sb.s : "");
     sb_free(&sb);

@@ -13,6 +13,11 @@
 static const char *const board_keys[] = {"主任", "副主任", "编委", "主编",
                                          "副主编", "执行主编", "委员"};
 
+/* Largest number of an issue mark: a year, or a total of issues. */
+#define MARK_MAX 9999
+/* Digits of a page number in the contents. */
+#define PAGE_DIGITS 4
+
 /* 〔4 总第43期 2020〕: issue, cumulative number and year of the cover. */
 static int issue_mark(imp_ctx *c, const char *t)
 {
@@ -22,6 +27,8 @@ static int issue_mark(imp_ctx *c, const char *t)
     int nums[3], n = 0, v = -1;
     for (p += 3; *p && n < 3; p++) {
         if (*p >= '0' && *p <= '9') {
+            if (v > MARK_MAX / 10)
+                return 0; /* no issue, total or year is that long */
             v = (v < 0 ? 0 : v * 10) + (*p - '0');
             continue;
         }
@@ -151,9 +158,12 @@ static void toc_entry(imp_ctx *c, const imp_mblock *b, const char *column)
         while (*t == ' ')
             t++;
         int page = 0, nd = 0;
-        while (*t >= '0' && *t <= '9')
-            page = page * 10 + (*t++ - '0'), nd++;
-        if (nd && *t == ' ') {
+        while (t[nd] >= '0' && t[nd] <= '9' && nd <= PAGE_DIGITS)
+            page = page * 10 + (t[nd] - '0'), nd++;
+        if (nd > PAGE_DIGITS || t[nd] != ' ')
+            nd = 0; /* no page number: the line goes on the entry */
+        t += nd;
+        if (nd) {
             e = AR_PUSH(c->ar, c->doc.toc, c->doc.ntoc, c->doc.captoc);
             if (!e)
                 return;
@@ -209,13 +219,14 @@ static void contents(imp_ctx *c, imp_mblock *v, size_t n, size_t *k)
 }
 
 /* The front of the issue: everything before the first article. Returns
- * the index of the first body block. */
+ * the index of the first body block (blocks from there on that the front
+ * used are marked used). */
 size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n)
 {
     const char *pub = c->doc.publication;
     const char *section = "";
     int last_board = 0;
-    size_t k = 0;
+    size_t k = 0, kept = n; /* the first cover block kept as text */
     int front = 0;
     for (; k < n; k++) {
         imp_mblock *b = &v[k];
@@ -226,6 +237,12 @@ size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n)
         }
         if (!front)
             break;
+        if (b->kind == MB_RULE) { /* between the cover's parts */
+            imp_note(c, IMP_X_RULE, b->line, 1, 1, "«%s» thematic break of "
+                     "the conversion", b->text);
+            b->used = 1;
+            continue;
+        }
         if (b->kind == MB_HEAD && !strcmp(imp_nospace(c->ar, b->text), "目录")) {
             imp_note(c, IMP_X_HEAD, b->line, 1, 1, "«目录» heading: the "
                      "contents are kept in the front matter");
@@ -265,9 +282,10 @@ size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n)
             b->used = 0;
             imp_warn(c, b->line, 1, "cover text not recognised, kept as body "
                      "text: «%s»", b->text);
+            kept = kept < k ? kept : k;
         }
     }
-    return k;
+    return kept < k ? kept : k; /* the body starts with what is kept */
 }
 
 /* ---- matching titles to the contents ---- */

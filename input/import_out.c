@@ -18,17 +18,41 @@ static int inline_special(char ch)
            ch == '`' || ch == '!';
 }
 
+/* Bytes of the indent the parser skips at a line's start: spaces,
+ * tabs and U+3000 (input/blocks.c). */
+static size_t indent_len(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (;;) {
+        if (i < len && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        else if (i + 2 < len && !memcmp(s + i, "\xE3\x80\x80", 3))
+            i += 3;
+        else
+            return i;
+    }
+}
+
 /* Text of a paragraph-like line: inline marks escaped, and a start that
- * would open a heading, list item, quote, div or rule escaped too. */
+ * would open a heading, list item, quote, div or rule (after the indent
+ * the parser skips) escaped too. */
 static void esc_text(sb_buf *sb, const char *s, size_t len, int line_start)
 {
+    size_t in = line_start ? indent_len(s, len) : 0;
+    if (in && in < len) {
+        sb_add(sb, s, in);
+        s += in;
+        len -= in;
+    }
     if (line_start && len) {
         size_t d = 0;
         while (d < len && s[d] >= '0' && s[d] <= '9')
             d++;
-        if (d && d < 10 && d + 1 < len && (s[d] == '.' || s[d] == ')') &&
-            (s[d + 1] == ' ' || s[d + 1] == '\t')) {
-            sb_add(sb, s, d); /* "1. " would open a numbered item */
+        if (d && d < 10 && d < len && (s[d] == '.' || s[d] == ')') &&
+            (d + 1 == len || s[d + 1] == ' ' || s[d + 1] == '\t')) {
+            /* "1. " would open a numbered item, and so would "1." ending
+             * a title line before its attributes */
+            sb_add(sb, s, d);
             sb_addc(sb, '\\');
             s += d;
             len -= d;
@@ -53,34 +77,93 @@ static void esc_all(sb_buf *sb, const char *s, int line_start)
     esc_text(sb, s, strlen(s), line_start);
 }
 
+/* The text of an ATX heading line: a '#' could close it (input/blocks.c);
+ * when attributes do not follow (attrs 0), a closing "{…}" would be read
+ * as them, so an empty block {-} ends such a line. */
+static void esc_heading(sb_buf *sb, const char *s, int attrs)
+{
+    size_t from = sb->len;
+    for (; *s; s++) {
+        if (*s == '#' || inline_special(*s) || (*s == '{' && !s[1]))
+            sb_addc(sb, '\\');
+        sb_addc(sb, *s);
+    }
+    if (!attrs && !sb->failed && sb->len > from && sb->s[sb->len - 1] == '}' &&
+        memchr(sb->s + from, '{', sb->len - from))
+        sb_adds(sb, " {-}");
+}
+
+/* Characters a YAML scalar holds only escaped: libyaml reads NEL, LS
+ * and PS as line breaks and a BOM as a stream mark, wherever they are. */
+static const struct {
+    const char *ch, *esc;
+} yaml_escapes[] = {
+    {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\t", "\\t"},
+    {"\xC2\x85", "\\N"},       /* U+0085 next line */
+    {"\xE2\x80\xA8", "\\L"},   /* U+2028 line separator */
+    {"\xE2\x80\xA9", "\\P"},   /* U+2029 paragraph separator */
+    {"\xEF\xBB\xBF", "\\uFEFF"}, /* byte-order mark */
+};
+
+static size_t yaml_escape_at(const char *s)
+{
+    for (size_t k = 0; k < sizeof yaml_escapes / sizeof *yaml_escapes; k++)
+        if (imp_starts(s, yaml_escapes[k].ch))
+            return k + 1;
+    return 0;
+}
+
 /* A YAML scalar: plain when safe, else double-quoted. */
 static void yaml_str(sb_buf *sb, const char *s)
 {
-    int quote = !*s || strpbrk(s, ":#[]{},\"'\\&*!|>%@`\n") ||
+    int quote = !*s || strpbrk(s, ":#[]{},\"'\\&*!|>%@`\n\t") ||
                 strchr("-? ", s[0]) || s[strlen(s) - 1] == ' ';
+    for (const char *p = s; *p && !quote; p++)
+        quote = yaml_escape_at(p) > 0;
     if (!quote) {
         sb_adds(sb, s);
         return;
     }
     sb_addc(sb, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            sb_addc(sb, '\\');
-        if (*s == '\n')
-            sb_adds(sb, "\\n");
-        else
-            sb_addc(sb, *s);
+    while (*s) {
+        size_t k = yaml_escape_at(s);
+        if (k) {
+            sb_adds(sb, yaml_escapes[k - 1].esc);
+            s += strlen(yaml_escapes[k - 1].ch);
+        } else {
+            sb_addc(sb, *s++);
+        }
     }
     sb_addc(sb, '"');
 }
 
-static void attr_val(sb_buf *sb, const char *s)
+/* Characters an attribute value cannot hold (input/attrs.c reads it up
+ * to its closing quote, and an attribute block up to its braces, with no
+ * escapes) and the full-width forms that stand for them. */
+static const struct {
+    char ascii;
+    const char *full;
+} attr_subst[] = {
+    {'"', "＂"}, {'{', "｛"}, {'}', "｝"},
+};
+
+/* A quoted attribute value; the marks it cannot hold written full width,
+ * each a repair of the import. */
+static void attr_val(imp_ctx *c, sb_buf *sb, const char *s, int line)
 {
     sb_addc(sb, '"');
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            sb_addc(sb, '\\');
-        sb_addc(sb, *s);
+        size_t k = 0;
+        while (k < sizeof attr_subst / sizeof *attr_subst &&
+               attr_subst[k].ascii != *s)
+            k++;
+        if (k == sizeof attr_subst / sizeof *attr_subst) {
+            sb_addc(sb, *s);
+            continue;
+        }
+        sb_adds(sb, attr_subst[k].full);
+        imp_note(c, IMP_R_PUNCT, line, 1, 1, "%c → %s in an attribute of the "
+                 "article's head", *s, attr_subst[k].full);
     }
     sb_addc(sb, '"');
 }
@@ -158,7 +241,7 @@ static void span(sb_buf *sb, const imp_lines *l, const char *cls)
         return;
     sb_addc(sb, '[');
     for (size_t i = 0; i < l->n; i++) {
-        esc_all(sb, l->v[i], 0);
+        esc_all(sb, l->v[i], i > 0); /* lines after the first start lines */
         if (i + 1 < l->n)
             sb_adds(sb, "\\\n");
     }
@@ -170,7 +253,7 @@ static size_t display_width(const char *s)
     return u8_count(s, strlen(s)) * 2;
 }
 
-static void title(sb_buf *sb, const imp_art *a)
+static void title(imp_ctx *c, sb_buf *sb, const imp_art *a)
 {
     sb_buf at;
     sb_init(&at);
@@ -183,17 +266,17 @@ static void title(sb_buf *sb, const imp_art *a)
         sb_adds(&at, " .part");
     if (a->toc) {
         sb_adds(&at, " toc=");
-        attr_val(&at, a->toc);
+        attr_val(c, &at, a->toc, a->line);
     }
     sb_addc(&at, '}');
     if (a->title.n <= 1) {
         sb_adds(sb, "## ");
-        esc_all(sb, a->title.n ? a->title.v[0] : "", 0);
+        esc_heading(sb, a->title.n ? a->title.v[0] : "", 1);
         sb_printf(sb, " %s\n\n", at.s);
     } else {
         size_t w = 3;
         for (size_t i = 0; i < a->title.n; i++) {
-            esc_all(sb, a->title.v[i], i == 0);
+            esc_all(sb, a->title.v[i], 1);
             if (i + 1 < a->title.n)
                 sb_adds(sb, "\\\n");
             if (display_width(a->title.v[i]) > w)
@@ -207,7 +290,7 @@ static void title(sb_buf *sb, const imp_art *a)
     sb_free(&at);
 }
 
-static void bylines(sb_buf *sb, const imp_art *a)
+static void bylines(imp_ctx *c, sb_buf *sb, const imp_art *a)
 {
     for (size_t i = 0; i < a->nbylines; i++) {
         sb_addc(sb, '[');
@@ -215,7 +298,7 @@ static void bylines(sb_buf *sb, const imp_art *a)
         sb_adds(sb, "]{.byline");
         if (a->bylines[i].position) {
             sb_adds(sb, " position=");
-            attr_val(sb, a->bylines[i].position);
+            attr_val(c, sb, a->bylines[i].position, a->line);
         }
         sb_adds(sb, "}\n\n");
     }
@@ -252,12 +335,12 @@ static void block(sb_buf *sb, const imp_block *b, imp_bkind prev)
     case IB_HEAD:
     case IB_SUBHEAD:
         sb_adds(sb, b->kind == IB_HEAD ? "### " : "#### ");
-        esc_all(sb, b->text, 0);
+        esc_heading(sb, b->text, 0);
         sb_adds(sb, "\n\n");
         break;
     case IB_NUMBER:
         sb_adds(sb, "### ");
-        esc_all(sb, b->text, 0);
+        esc_heading(sb, b->text, 1);
         sb_adds(sb, " {.number}\n\n");
         break;
     case IB_ITEM:
@@ -291,13 +374,13 @@ static void block(sb_buf *sb, const imp_block *b, imp_bkind prev)
     }
 }
 
-static void article(sb_buf *sb, const imp_art *a)
+static void article(imp_ctx *c, sb_buf *sb, const imp_art *a)
 {
     span(sb, &a->kicker, "kicker");
-    title(sb, a);
+    title(c, sb, a);
     span(sb, &a->subtitle, "subtitle");
     span(sb, &a->pinyin, "pinyin");
-    bylines(sb, a);
+    bylines(c, sb, a);
     span(sb, &a->date, "date");
     span(sb, &a->deck, "deck");
     imp_bkind prev = IB_PARA;
@@ -319,11 +402,11 @@ char *imp_source_text(imp_ctx *c, size_t *len)
         sb_addc(&sb, '\n');
         if (a->column && (!col || strcmp(col, a->column))) {
             sb_adds(&sb, "# ");
-            esc_all(&sb, a->column, 0);
+            esc_heading(&sb, a->column, 0);
             sb_adds(&sb, "\n\n");
             col = a->column;
         }
-        article(&sb, a);
+        article(c, &sb, a);
         while (sb.len > 1 && sb.s[sb.len - 1] == '\n' && sb.s[sb.len - 2] == '\n')
             sb.len--;
     }

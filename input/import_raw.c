@@ -442,7 +442,7 @@ static void number_pages(imp_raw *r, pstart *ps, size_t np,
         if (!p)
             return;
         p->page = (int)k + 1 + shift;
-        p->index = ps[k].off;
+        p->index = (int)imp_input_off(c, (size_t)ps[k].off);
         p->line = r->l[ps[k].li].line;
         /* tabs on this page (a tab before a page start is the next
          * page's) */

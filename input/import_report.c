@@ -27,6 +27,7 @@ static const struct {
     [IMP_R_STITCH] = {"stitch", "jump-continued tail moved to its article"},
     [IMP_R_TITLESP] = {"title-space", "spurious space inside a title removed"},
     [IMP_R_PAGE] = {"page", "page-start decisions"},
+    [IMP_R_CHAR] = {"unsettable", "control characters, bidirectional controls and noncharacters removed"},
     [IMP_X_TAB] = {"removed-tab", "side tab removed"},
     [IMP_X_FOLIO] = {"removed-folio", "folio removed"},
     [IMP_X_HEAD] = {"removed-furniture", "running head, masthead or cover furniture removed"},
@@ -50,7 +51,7 @@ static void add_entry(imp_ctx *c, imp_kind k, int line, int col, int n,
     vsnprintf(buf, sizeof buf, fmt, ap);
     e->kind = k;
     e->line = line;
-    e->col = col;
+    e->col = col > 0 ? imp_input_col(c, line, col) : col;
     e->n = n;
     e->msg = ar_strdup(c->ar, buf);
     c->counts[k] += n;

@@ -3,6 +3,7 @@
  * conservation of the text, structure, hand-written order fixtures, the
  * sidecar of line breaks. Seeds are copies in $ROOT/tests/data/seeds;
  * a case that cannot find them says SKIP. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -920,6 +921,252 @@ static void t_escaping(check_state *cs)
     imported_free(&im);
 }
 
+/* ---- characters that may not be set, and sources that parse ---- */
+
+/* Import bytes (NUL and all) from a file, as the command does. */
+static int import_bytes(const char *name, const char *text, size_t len,
+                        in_kind kind, imported *im)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/%s.txt", tmpdir(), name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    fwrite(text, 1, len, f);
+    fclose(f);
+    return import_file(path, name, kind, NULL, im);
+}
+
+/* The round-trip property the fuzzer asserts: an import refused with an
+ * error, or a source the parser accepts. */
+static int round_trip(const char *text, size_t len, in_kind kind)
+{
+    diag_ctx d;
+    diag_init(&d, NULL);
+    size_t n;
+    char *src = imp_import_text("rt.txt", text, len, kind, NULL, &d, &n);
+    if (!src)
+        return d.errors > 0 ? 0 : -1;
+    ar_arena *ar = ar_new();
+    diag_ctx pd;
+    diag_init(&pd, NULL);
+    const doc_issue *doc;
+    int rc = in_parse_text("rt.md", src, n, ar, &pd, &doc) || pd.errors;
+    if (rc) {
+        diag_ctx shown;
+        diag_init(&shown, stdout);
+        printf("#   this source does not parse:\n%.*s\n",
+               (int)(n < 2000 ? n : 2000), src);
+        in_parse_text("rt.md", src, n, ar, &shown, &doc);
+    }
+    ar_free(ar);
+    free(src);
+    return rc ? -1 : 0;
+}
+
+/* No byte of the source is a character that may not be set. */
+static int settable_source(const char *src)
+{
+    size_t len = strlen(src);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += (size_t)u8_decode(src + i, len - i, &cp);
+        if (u8_unsettable(cp, NULL))
+            return 0;
+    }
+    return 1;
+}
+
+/* A masthead followed by a thematic break (the reader took the rule's
+ * missing text for a cover line and crashed): every variant imports or
+ * is refused with an error, and the rules are reported removed. */
+static void t_md_masthead_rule(check_state *cs)
+{
+    static const char *const refused[] = {
+        "# 晋城政协\n\n---\n",
+        "# 晋城政协\n---\n",
+        "# 晋城政协\n\n***\n\n___\n",
+        "晋城政协\n====\n\n---\n",
+        "# 晋城政协\n\n## 本期导读\n\n---\n",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        imported im;
+        CHECK(cs, import_bytes("mr", refused[i], strlen(refused[i]),
+                               IN_KIND_MARKDOWN, &im) != 0);
+        CHECK(cs, im.err && strstr(im.err, "error: no article text found"));
+        imported_free(&im);
+    }
+    static const char *const ok[] = {
+        "# 晋城政协\n\n---\n\n## 标题\n\n正文。\n",
+        "# 晋城政协\n---\n## 标题\n\n正文。\n",
+        "晋城政协\n===\n\n- - -\n\n## 本期导读\n\n---\n\n- ◆ 标题\n\n## 标题\n\n正文。\n",
+        "# 晋城政协\n\n## 编委会\n\n---\n\n主编：张三\n\n# 目录\n\n---\n\n"
+        "1 标题\n\n---\n\n## 标题\n\n正文。\n",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        imported im;
+        CHECK(cs, import_bytes("mr", ok[i], strlen(ok[i]), IN_KIND_MARKDOWN,
+                               &im) == 0);
+        CHECK(cs, im.source && strstr(im.source, "## 标题"));
+        CHECK(cs, im.report && strstr(im.report, "removed-rule: «"));
+        CHECK_INT(cs, round_trip(ok[i], strlen(ok[i]), IN_KIND_MARKDOWN), 0);
+        imported_free(&im);
+    }
+}
+
+/* Cover text the reader does not recognise is kept as body text, as it
+ * says (it was dropped: the body began after it). */
+static void t_md_cover_kept(check_state *cs)
+{
+    static const char md[] = "# 晋城政协\n\n封面上的一段话。\n\n〔4 总第43期 2020〕\n\n"
+                             "## 标题\n\n正文。\n";
+    imported im;
+    CHECK(cs, import_bytes("cover", md, sizeof md - 1, IN_KIND_MARKDOWN,
+                           &im) == 0);
+    CHECK(cs, im.err && strstr(im.err, ":3:1: warning: cover text not "
+                                       "recognised, kept as body text"));
+    CHECK(cs, im.source && strstr(im.source, "\n封面上的一段话。\n"));
+    CHECK(cs, im.source && strstr(im.source, "issue: 4\n"));
+    CHECK(cs, im.source && strstr(im.source, "\n正文。"));
+    imported_free(&im);
+}
+
+/* A NUL ended the text of its line; controls, bidi controls and
+ * noncharacters reached the source. They are removed, each a repair at
+ * its input line and column, and the text around them is kept whole. */
+static void t_unsettable_removed(check_state *cs)
+{
+    static const char md[] = "# 晋城政协\n\n## 标题\n\n甲\0乙,丙\xe2\x80\xae丁"
+                             "\xef\xbf\xbf戊\x7f己。\n";
+    imported im;
+    CHECK(cs, import_bytes("nul", md, sizeof md - 1, IN_KIND_MARKDOWN,
+                           &im) == 0);
+    CHECK(cs, im.source && strstr(im.source, "甲乙，丙丁戊己。"));
+    CHECK(cs, im.source && settable_source(im.source));
+    CHECK(cs, im.report && strstr(im.report, ":5:2: unsettable: U+0000"));
+    CHECK(cs, im.report && strstr(im.report, ":5:6: unsettable: U+202E"));
+    CHECK(cs, im.report && strstr(im.report, ":5:8: unsettable: U+FFFF"));
+    CHECK(cs, im.report && strstr(im.report, ":5:10: unsettable: U+007F"));
+    /* positions after a removed character are still the input's */
+    CHECK(cs, im.report && strstr(im.report, ":5:4: punctuation: , → ，"));
+    imported_free(&im);
+    /* the same in a raw extraction */
+    static const char raw[] = "天津政协委员说\0明了这件事。\n\n第二行\xef\xb7\x90文字。\n";
+    CHECK(cs, import_bytes("nulraw", raw, sizeof raw - 1, IN_KIND_RAW,
+                           &im) == 0);
+    CHECK(cs, im.source && strstr(im.source, "天津政协委员说明了这件事。"));
+    CHECK(cs, im.source && settable_source(im.source));
+    CHECK(cs, im.report && strstr(im.report, ":1:8: unsettable: U+0000"));
+    CHECK(cs, im.report && strstr(im.report, ":3:4: unsettable: U+FDD0"));
+    imported_free(&im);
+    /* a right-to-left letter is set as U+FFFD (the one rule); the page
+     * offsets of the sidecar are still the input's */
+    static const char rtl[] = "天津政协委员\xd7\x90说明了这件事。\n\n\f第二页。\n";
+    CHECK(cs, import_bytes("rtl", rtl, sizeof rtl - 1, IN_KIND_RAW, &im) == 0);
+    CHECK(cs, im.source && strstr(im.source, "天津政协委员\xef\xbf\xbd说明了"));
+    CHECK(cs, im.report && strstr(im.report, ":1:7: unsettable: U+05D0"));
+    CHECK(cs, im.sidecar && strstr(im.sidecar, "{\"page\": 2, \"index\": 43,"));
+    imported_free(&im);
+}
+
+/* A form feed in the 编委会 lines went raw into the front matter; in a
+ * raw extraction a form feed opening a line is pdftotext's page break. */
+static void t_form_feed(check_state *cs)
+{
+    static const char md[] = "# 晋城政协\n\n## 编委会\n\n主编：张\f三\n\n\f副主编：李四\n\n"
+                             "## 标题\n\n正文。\n";
+    imported im;
+    CHECK(cs, import_bytes("ffmd", md, sizeof md - 1, IN_KIND_MARKDOWN,
+                           &im) == 0);
+    CHECK(cs, im.source && strstr(im.source, "board:\n  - 主编：张三\n  - 副主编：李四\n"));
+    CHECK(cs, im.source && !strchr(im.source, '\f'));
+    CHECK(cs, im.report && strstr(im.report, ":5:5: unsettable: U+000C"));
+    CHECK(cs, im.report && strstr(im.report, ":7:1: unsettable: U+000C"));
+    imported_free(&im);
+    static const char raw[] = "天津政协委员说明了这件事。\n\n\f第二页的文字\f在这里。\n";
+    CHECK(cs, import_bytes("ffraw", raw, sizeof raw - 1, IN_KIND_RAW,
+                           &im) == 0);
+    CHECK(cs, im.report && strstr(im.report, "from 2 page starts"));
+    CHECK(cs, im.report && strstr(im.report, ":3:8: unsettable: U+000C"));
+    CHECK(cs, im.report && !strstr(im.report, ":3:1: unsettable"));
+    CHECK(cs, im.source && strstr(im.source, "第二页的文字在这里。"));
+    CHECK(cs, im.source && !strchr(im.source, '\f'));
+    /* the sidecar's page offsets are the input's */
+    CHECK(cs, im.sidecar && strstr(im.sidecar, "{\"page\": 2, \"index\": 41,"));
+    imported_free(&im);
+}
+
+/* Inputs that imported into sources the parser refused, found by the
+ * fuzzer or by hand trying the variants of a class, each with why. */
+static const struct {
+    in_kind kind;
+    const char *text;
+    const char *why;
+} regressions[] = {
+    {IN_KIND_RAW, "\n\n# 天津政协\n#\n# 滨海新区政协\n\n### 强化。\n\n",
+     "title \"#\" read as the closing sequence of its heading: empty title"},
+    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 编委会\n\n主编：张\xe2\x80\xa8三\n\n"
+     "## 标题\n\n正文。\n",
+     "U+2028 in a front-matter value: a line break to libyaml"},
+    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 标题\n\n正文。\n\n### 一、小标题 {a}\n\n"
+     "正文。\n",
+     "a closing {…} of a section head read as its attributes"},
+    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 一 　#\t三 　-\t四 五\n\n正文。\n",
+     "title lines after the first (after an indent) started with markup"},
+    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 标题\n\n发言人 副\"主{任} 张三\n\n正文。\n",
+     "a quote or brace in an attribute value"},
+    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 甲 \xef\xbb\xbf-\t乙\n\n正文。\n",
+     "a line starting with a BOM, which the parser removes: a list item"},
+    {IN_KIND_MARKDOWN, "# 晋城政协\n\n[引题]\n\n## 甲 乙 1)\n\n正文。\n",
+     "the last title line \"1)\" and its attributes: a numbered item"},
+};
+
+static void t_round_trip_regressions(check_state *cs)
+{
+    for (size_t i = 0; i < sizeof regressions / sizeof *regressions; i++) {
+        int rc = round_trip(regressions[i].text, strlen(regressions[i].text),
+                            regressions[i].kind);
+        if (rc)
+            printf("#   regression %zu: %s\n", i + 1, regressions[i].why);
+        CHECK_INT(cs, rc, 0);
+    }
+}
+
+/* Every input of the fuzzer's seed corpus (seed pieces and the inputs it
+ * found), read both ways, is refused with an error or gives a source
+ * that parses. */
+static void t_round_trip_corpus(check_state *cs)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/fuzz/corpus/import", root());
+    DIR *dp = opendir(dir);
+    CHECK(cs, dp != NULL);
+    if (!dp)
+        return;
+    struct dirent *de;
+    int files = 0;
+    while ((de = readdir(dp))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        size_t len;
+        char *text = file_read(path, &len);
+        if (!text)
+            continue;
+        files++;
+        for (in_kind k = IN_KIND_RAW; k <= IN_KIND_MARKDOWN; k++)
+            if (round_trip(text, len, k)) {
+                printf("#   %s (%s)\n", de->d_name,
+                       k == IN_KIND_RAW ? "raw" : "markdown");
+                cs->failed++;
+            }
+        free(text);
+    }
+    closedir(dp);
+    CHECK(cs, files >= 9);
+}
+
 static const check_case cases[] = {
     {"cleaner: letter-spacing removed", t_despace_letterspacing},
     {"cleaner: CJK–Latin spacing removed, Latin word spaces kept", t_despace_latin},
@@ -944,6 +1191,12 @@ static const check_case cases[] = {
     {"import seed 000: sidecar blocks and lines match the parsed source", t_sidecar_000},
     {"import: byte-identical output on the same input", t_determinism},
     {"import: Markdown marks in the text escaped", t_escaping},
+    {"import Markdown: a masthead over a thematic break (crashed)", t_md_masthead_rule},
+    {"import Markdown: cover text not recognised is kept", t_md_cover_kept},
+    {"import: NUL, controls, bidi controls, noncharacters removed and reported", t_unsettable_removed},
+    {"import: a form feed is a raw page break, else removed and reported", t_form_feed},
+    {"import: fuzzer findings give sources that parse", t_round_trip_regressions},
+    {"import: the fuzz corpus, raw and Markdown, gives sources that parse", t_round_trip_corpus},
 };
 
 CHECK_MAIN(cases)
