@@ -13,18 +13,25 @@ const char cm_usage[] =
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
     "                      [--article ID[,ID...]] [--print[=x1a|x4]] [--screen]\n"
     "                      [--marks none|crop,registration,info] [--icc FILE]\n"
-    "                      [--pad N]\n"
+    "                      [--pad N] [-j N] [--timeout S] [--memory MB] [--force]\n"
+    "                      [--proofs] [--plan] [--deps]\n"
     "       bulletin compose [--style NAME|PATH] [--measure EM] [--size PT]\n"
     "                        [--indent EM] < paragraphs.txt\n"
     "       bulletin import INPUT... [-o SOURCE.md | --outdir DIR] [--kind raw|markdown]\n"
     "                       [--publication tianjin|jincheng] [--report FILE]\n"
+    "                       [-j N] [--timeout S] [--force] [--plan]\n"
     "       bulletin fonts [--style NAME|PATH]\n"
     "       bulletin --help | --version\n"
     "\n"
     "build    typeset an issue source (docs/source-format.md) into a PDF;\n"
-    "         with several sources, each becomes SOURCE.pdf (or DIR/NAME.pdf\n"
-    "         with --outdir), a failed one does not stop the others, and a\n"
-    "         summary ends the run;\n"
+    "         with several sources (a catalogue), each becomes SOURCE.pdf\n"
+    "         (or DIR/NAME.pdf with --outdir), -j N at a time in worker\n"
+    "         processes (one that fails, crashes or takes over --timeout\n"
+    "         seconds fails alone), skipped when nothing it depends on\n"
+    "         changed (--force rebuilds); --proofs adds page PNGs, a\n"
+    "         contact sheet and dumps per issue, and with --outdir an\n"
+    "         index.html lists them all; --plan prints the commands,\n"
+    "         --deps writes make-style dependencies (docs/catalogue.md);\n"
     "         --dump lines prints page, column, line and text of every\n"
     "         composed line (no PDF unless -o is given); --dump doc prints\n"
     "         the parsed document; --png writes page proofs; --pages\n"
@@ -86,6 +93,9 @@ static int take_option(cm_opts *o, const char *name, const char *val)
                   : !strcmp(name, "--size")    ? &o->size
                   : !strcmp(name, "--indent")  ? &o->indent
                   : !strcmp(name, "--pad")     ? &o->pad
+                  : !strcmp(name, "-j")        ? &o->jobs
+                  : !strcmp(name, "--timeout") ? &o->timeout
+                  : !strcmp(name, "--memory")  ? &o->memory
                                                : NULL;
     if (num)
         return parse_number(val, num) ? cm_usage_error("not a number:", val) : 0;
@@ -95,8 +105,14 @@ static int take_option(cm_opts *o, const char *name, const char *val)
 /* Options without a value: 1 when arg is one, -1 when it is malformed. */
 static int take_flag(cm_opts *o, const char *arg)
 {
-    if (!strcmp(arg, "--screen"))
-        return o->screen = 1;
+    int *flag = !strcmp(arg, "--screen") ? &o->screen
+                : !strcmp(arg, "--force")  ? &o->force
+                : !strcmp(arg, "--proofs") ? &o->proofs
+                : !strcmp(arg, "--plan")   ? &o->plan
+                : !strcmp(arg, "--deps")   ? &o->deps
+                                           : NULL;
+    if (flag)
+        return *flag = 1;
     if (strncmp(arg, "--print", 7) != 0 || (arg[7] && arg[7] != '='))
         return 0;
     const char *v = arg[7] ? arg + 8 : "x1a";

@@ -114,6 +114,34 @@ static int parse_marks(const char *s, const sty_style *st, int *out)
     return 0;
 }
 
+/* A catalogue worker's extras: the cover as a thumbnail for the index,
+ * with --proofs the pages, a contact sheet and the dumps, then the
+ * record of what was built. */
+static int catalogue_extras(cm_run *r, const cm_opts *o,
+                            const doc_issue *doc, const lay_doc *pages,
+                            const char *const *outputs, int nout)
+{
+    const char *dir = o->proof_dir;
+    if (!dir)
+        return CM_OK;
+    int rc = out_thumbnail(pages, 0, ar_printf(r->ar, "%s/cover.png", dir),
+                           r->files, &r->d);
+    if (rc == 0 && o->proofs)
+        rc = out_png(pages, ar_printf(r->ar, "%s/page", dir), o->dpi,
+                     r->files, &r->d) ||
+             out_contact(pages, ar_printf(r->ar, "%s/contact.png", dir),
+                         r->files, &r->d) ||
+             out_dump_file(pages, doc, "lines",
+                           ar_printf(r->ar, "%s/lines.txt", dir), r->files,
+                           &r->d) ||
+             out_dump_file(pages, doc, "pagemap",
+                           ar_printf(r->ar, "%s/pagemap.txt", dir), r->files,
+                           &r->d);
+    if (rc == 0 && o->record)
+        rc = cm_write_record(r, o, doc, pages, outputs, nout);
+    return rc ? CM_INPUT : CM_OK;
+}
+
 /* The screen PDF (unless only the master is asked for) and the print
  * master, from the one layout. */
 static int write_outputs(cm_run *r, const cm_opts *o, const doc_issue *doc,
@@ -123,21 +151,24 @@ static int write_outputs(cm_run *r, const cm_opts *o, const doc_issue *doc,
     const char *pdf = o->out ? o->out
                              : cm_swap_suffix(r->ar, o->source, o->outdir, ".md",
                                            ".pdf");
+    const char *outputs[2] = {screen ? pdf : NULL, NULL};
     if (screen && out_pdf(pages, doc, pdf, r->files, &r->d))
         return CM_INPUT;
-    if (!o->print)
-        return CM_OK;
-    out_print_opts po = {o->print == 4, -1, o->icc};
-    int rc = parse_marks(o->marks, pages->style, &po.marks);
-    if (rc)
-        return rc;
-    const char *master = o->out && !screen
-                             ? o->out
-                             : cm_swap_suffix(r->ar, pdf, NULL, ".pdf",
-                                           ".print.pdf");
-    out_preflight(pages, doc, &r->d);
-    return out_print(pages, doc, master, &po, r->files, &r->d) ? CM_INPUT
-                                                               : CM_OK;
+    if (o->print) {
+        out_print_opts po = {o->print == 4, -1, o->icc};
+        int rc = parse_marks(o->marks, pages->style, &po.marks);
+        if (rc)
+            return rc;
+        const char *master = o->out && !screen
+                                 ? o->out
+                                 : cm_swap_suffix(r->ar, pdf, NULL, ".pdf",
+                                                  ".print.pdf");
+        out_preflight(pages, doc, &r->d);
+        if (out_print(pages, doc, master, &po, r->files, &r->d))
+            return CM_INPUT;
+        outputs[1] = master;
+    }
+    return catalogue_extras(r, o, doc, pages, outputs, 2);
 }
 
 /* The style the source names: a name, or a path relative to the

@@ -25,6 +25,15 @@ typedef struct cm_opts {
     int print;            /* 0: none; 1: PDF/X-1a:2001; 4: PDF/X-4 */
     int screen;           /* the screen PDF as well as the master */
     double dpi, measure, size, indent, pad;
+    /* several sources (a catalogue) */
+    double jobs, timeout, memory; /* workers, seconds an issue may take,
+                                     MB a worker may use (0: no limit) */
+    int force;            /* rebuild what is up to date too */
+    int proofs;           /* page PNGs, contact sheet and dumps per issue */
+    int plan;             /* print the commands instead of running them */
+    int deps;             /* write make-style dependencies of each output */
+    const char *record;   /* a worker's record of the issue (JSON) */
+    const char *proof_dir;/* a worker's folder for proofs */
 } cm_opts;
 
 
@@ -49,6 +58,11 @@ void cm_close_run(cm_run *r);
 char *cm_swap_suffix(ar_arena *ar, const char *src, const char *outdir,
                      const char *old, const char *ext);
 int cm_build(cm_run *r, const cm_opts *o);
+
+/* record.c: a catalogue worker's record of the issue it built */
+int cm_write_record(cm_run *r, const cm_opts *o, const doc_issue *doc,
+                    const lay_doc *pages, const char *const *outputs,
+                    int nout);
 
 /* commands.c */
 int cm_fonts(cm_run *r, const cm_opts *o);

@@ -278,6 +278,11 @@ static void report_missing(fnt_set *fs, fnt_role r, diag_ctx *d)
     sb_free(&sb);
 }
 
+const fnt_face *fnt_resolved(const fnt_set *fs, fnt_role r)
+{
+    return fs->slots[r].state == 1 ? &fs->slots[r].face : NULL;
+}
+
 const fnt_face *fnt_resolve(fnt_set *fs, fnt_role r, diag_ctx *d)
 {
     fnt_slot *sl = &fs->slots[r];

@@ -51,6 +51,8 @@ void fnt_set_substitute(fnt_set *fs, fnt_role r, fnt_role sub);
 
 /* Resolve a role (cached). NULL after an error naming the package. */
 const fnt_face *fnt_resolve(fnt_set *fs, fnt_role r, diag_ctx *d);
+/* The face of a role if it has been resolved (used), else NULL. */
+const fnt_face *fnt_resolved(const fnt_set *fs, fnt_role r);
 /* The fontconfig configuration holding the faces (FcConfig *), for the
  * layout's font map. */
 void *fnt_fcconfig(fnt_set *fs);

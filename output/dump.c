@@ -1,4 +1,6 @@
 /* dump.c: the composed lines as text, one per line (docs/dump.md) */
+#include <string.h>
+
 #include "outp.h"
 
 void out_dump_geometry(const lay_doc *pages, FILE *out)
@@ -69,4 +71,28 @@ void out_dump_pagemap(const lay_doc *pages, const doc_issue *doc, FILE *out)
         column_ranges(p, out);
         fputc('\n', out);
     }
+}
+
+typedef struct dump_job {
+    const lay_doc *pages;
+    const doc_issue *doc;
+    int pagemap;
+} dump_job;
+
+static int put_dump(void *ctx, FILE *f)
+{
+    const dump_job *j = ctx;
+    if (j->pagemap)
+        out_dump_pagemap(j->pages, j->doc, f);
+    else
+        out_dump_lines(j->pages, f);
+    return ferror(f) ? -1 : 0;
+}
+
+int out_dump_file(const lay_doc *pages, const doc_issue *doc,
+                  const char *what, const char *path, file_run *run,
+                  diag_ctx *d)
+{
+    dump_job j = {pages, doc, strcmp(what, "pagemap") == 0};
+    return file_write(path, put_dump, &j, run, d);
 }

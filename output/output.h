@@ -33,6 +33,17 @@ void out_preflight(const lay_doc *pages, const doc_issue *doc, diag_ctx *d);
 /* SOURCE_DATE_EPOCH: 0 when unset, 1 with the time in *t, -1 when it is
  * not a time from 1970 to 9999 (it is then ignored). */
 int out_source_date(long long *t);
+/* Page page as a small PNG (the archive index's cover). */
+int out_thumbnail(const lay_doc *pages, size_t page, const char *path,
+                  file_run *run, diag_ctx *d);
+/* Every page of the issue on one PNG, spreads side by side, folios under
+ * them. */
+int out_contact(const lay_doc *pages, const char *path, file_run *run,
+                diag_ctx *d);
+/* A dump ("lines" or "pagemap") written to a file. */
+int out_dump_file(const lay_doc *pages, const doc_issue *doc,
+                  const char *what, const char *path, file_run *run,
+                  diag_ctx *d);
 /* One PNG per page: PREFIX-001.png, … at dpi dots per inch. */
 int out_png(const lay_doc *pages, const char *prefix, double dpi,
             file_run *run, diag_ctx *d);
