@@ -64,6 +64,9 @@ int cm_write_record(cm_run *r, const cm_opts *o, const doc_issue *doc,
                     const lay_doc *pages, const char *const *outputs,
                     int nout);
 
+int cm_write_import_record(cm_run *r, const cm_opts *o,
+                           const char *const *outputs, int nout);
+
 /* commands.c */
 int cm_fonts(cm_run *r, const cm_opts *o);
 int cm_import(cm_run *r, const cm_opts *o);

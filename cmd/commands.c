@@ -28,7 +28,14 @@ int cm_import(cm_run *r, const cm_opts *o)
         strcmp(o->publication, "jincheng"))
         return cm_usage_error("--publication takes 'tianjin' or 'jincheng', not",
                            o->publication);
-    return in_import(&io, &r->d) ? CM_INPUT : CM_OK;
+    if (in_import(&io, &r->d))
+        return CM_INPUT;
+    if (!o->record)
+        return CM_OK;
+    /* a catalogue worker: what the import read and wrote */
+    const char *outs[3] = {o->out, o->out ? in_lineation_path(r->ar, o->out)
+                                          : NULL, o->report};
+    return cm_write_import_record(r, o, outs, 3) ? CM_INPUT : CM_OK;
 }
 
 /* A character of standard input that may not be set, at its place. */

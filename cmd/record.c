@@ -64,6 +64,20 @@ static int put_json(void *ctx, FILE *f)
     return json_dumpf(ctx, f, JSON_INDENT(1)) ? -1 : 0;
 }
 
+int cm_write_import_record(cm_run *r, const cm_opts *o,
+                           const char *const *outputs, int nout)
+{
+    json_t *dep = json_array(), *out = json_array();
+    add_file(dep, o->source);
+    for (int i = 0; i < nout; i++)
+        add_file(out, outputs[i]);
+    json_t *rec = json_pack("{s:s, s:i, s:o, s:o}", "source", o->source,
+                            "pages", 0, "depends", dep, "outputs", out);
+    int rc = rec ? file_write(o->record, put_json, rec, NULL, &r->d) : -1;
+    json_decref(rec);
+    return rc;
+}
+
 int cm_write_record(cm_run *r, const cm_opts *o, const doc_issue *doc,
                     const lay_doc *pages, const char *const *outputs,
                     int nout)

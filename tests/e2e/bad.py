@@ -238,7 +238,7 @@ def file_cases():
          after=inputs_kept)
     case('two sources of one name into one --outdir: the second is refused',
          ['build', 'x/s.md', 'y/s.md', '--outdir', 'out'], 1,
-         [r'out/s\.pdf: error: this run has already written'],
+         [r'failed +y/s\.md: it would write out/s\.pdf, as x/s\.md does'],
          files={'x/s.md': body, 'y/s.md': body, 'out/keep': ''},
          after=pdf_ok('out/s.pdf'))
 

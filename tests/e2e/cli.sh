@@ -163,8 +163,8 @@ printf -- '---\nstyle: jincheng-2020\n---\n\nno articles here\n' >"$T/cat/broken
     --outdir "$T/cat/out" 2>"$T/err"
 rc=$?
 check "batch: exit status 1 when one issue fails ($rc)" [ $rc -eq 1 ]
-check "batch: the summary counts the issues built" grep -q "built 2 of 3 issues" "$T/err"
-check "batch: the failed issue is named" grep -q "broken.md: not built" "$T/err"
+check "batch: the summary counts the issues built" grep -q "3 issues: 2 built, 0 up to date, 1 failed" "$T/err"
+check "batch: the failed issue is named, with its first error" grep -q "failed  *[^ ]*broken.md: .*error" "$T/err"
 "$BULLETIN" build "$T/cat/tianjin-2022-09.md" -o "$T/cat/one.pdf" 2>/dev/null
 check "batch: each PDF as a single build writes it" sh -c \
     "[ -s '$T/cat/out/jincheng-2020-04.pdf' ] && cmp -s '$T/cat/out/tianjin-2022-09.pdf' '$T/cat/one.pdf'"

@@ -81,7 +81,7 @@ mkdir -p "$T/batch"
 "$BULLETIN" import "$S000" "$T/bad.txt" "$S004" --outdir "$T/batch" 2>"$T/err"
 rc=$?
 check "import batch: exit status 1 when one input fails ($rc)" [ $rc -eq 1 ]
-check "import batch: the summary counts the imports" grep -q "imported 2 of 3 issues" "$T/err"
+check "import batch: the summary counts the imports" grep -q "3 issues: 2 imported, 0 up to date, 1 failed" "$T/err"
 check "import batch: source, sidecar and report of the raw extraction" sh -c \
     "[ -s '$T/batch/000_de79cbad821903a0.md' ] && [ -s '$T/batch/000_de79cbad821903a0.lines.json' ] &&
      [ -s '$T/batch/000_de79cbad821903a0.report.txt' ]"
