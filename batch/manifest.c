@@ -12,6 +12,8 @@
 
 struct bt_manifest {
     json_t *issues; /* name → {key, files: [{path, size, mtime, hash}], outputs} */
+    json_t *known;  /* path → {path, size, mtime, hash} hashed in this run:
+                       the fonts every issue shares are read once */
 };
 
 bt_manifest *bt_manifest_load(const char *path)
@@ -24,11 +26,21 @@ bt_manifest *bt_manifest_load(const char *path)
     json_t *root = text ? json_loadb(text, len, 0, NULL) : NULL;
     free(text);
     m->issues = json_incref(json_object_get(root, "issues"));
+    m->known = json_object();
     json_decref(root);
     if (!json_is_object(m->issues)) { /* none yet, or unreadable: all anew */
         json_decref(m->issues);
         m->issues = json_object();
     }
+    /* what earlier runs hashed, by path: unchanged files are not read */
+    const char *name;
+    json_t *e, *f;
+    size_t i;
+    json_object_foreach(m->issues, name, e)
+        json_array_foreach(json_object_get(e, "files"), i, f)
+            if (json_is_string(json_object_get(f, "path")))
+                json_object_set(m->known,
+                                json_string_value(json_object_get(f, "path")), f);
     return m;
 }
 
@@ -37,6 +49,7 @@ void bt_manifest_free(bt_manifest *m)
     if (!m)
         return;
     json_decref(m->issues);
+    json_decref(m->known);
     free(m);
 }
 
@@ -97,16 +110,23 @@ int bt_up_to_date(bt_manifest *m, const char *name, const char *key)
     return 1;
 }
 
-static json_t *file_entry(const char *path)
+static json_t *file_entry(bt_manifest *m, const char *path)
 {
     struct stat st;
     char h[17];
     if (stat(path, &st) != 0)
         return NULL;
+    json_t *k = json_object_get(m->known, path);
+    if (k && json_integer_value(json_object_get(k, "size")) == st.st_size &&
+        json_integer_value(json_object_get(k, "mtime")) == mtime_ns(&st))
+        return json_incref(k);
     hash_file(path, h);
-    return json_pack("{s:s, s:I, s:I, s:s}", "path", path, "size",
-                     (json_int_t)st.st_size, "mtime",
-                     (json_int_t)mtime_ns(&st), "hash", h);
+    json_t *e = json_pack("{s:s, s:I, s:I, s:s}", "path", path, "size",
+                          (json_int_t)st.st_size, "mtime",
+                          (json_int_t)mtime_ns(&st), "hash", h);
+    if (e)
+        json_object_set(m->known, path, e);
+    return e;
 }
 
 int bt_manifest_set(bt_manifest *m, const char *name, const char *key,
@@ -118,7 +138,8 @@ int bt_manifest_set(bt_manifest *m, const char *name, const char *key,
     json_t *v;
     json_array_foreach(json_object_get(r, "depends"), i, v)
     {
-        json_t *f = json_is_string(v) ? file_entry(json_string_value(v)) : NULL;
+        json_t *f = json_is_string(v) ? file_entry(m, json_string_value(v))
+                                      : NULL;
         if (f)
             json_array_append_new(files, f);
     }

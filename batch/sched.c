@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -107,6 +108,8 @@ typedef struct slot {
 
 typedef struct sched {
     bt_job *jobs;
+    size_t *order;        /* the largest sources first: the last issue to
+                             finish is then a short one */
     size_t n, next, done, total;
     const bt_opts *o;
     slot *slots;
@@ -117,11 +120,11 @@ typedef struct sched {
 
 static int start_next(sched *s, bt_work_fn work, void *ctx)
 {
-    while (s->next < s->n && s->jobs[s->next].status != BT_WAITING)
+    while (s->next < s->n && s->jobs[s->order[s->next]].status != BT_WAITING)
         s->next++;
     if (s->next == s->n)
         return 0;
-    size_t i = s->next++;
+    size_t i = s->order[s->next++];
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
@@ -165,15 +168,36 @@ static void reap(sched *s, pid_t pid, int st)
     }
 }
 
+static long long source_size(const bt_job *j)
+{
+    struct stat st;
+    return stat(j->source, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+static int larger_first(const void *a, const void *b, void *ctx)
+{
+    const bt_job *jobs = ctx;
+    size_t i = *(const size_t *)a, k = *(const size_t *)b;
+    long long x = source_size(&jobs[i]), y = source_size(&jobs[k]);
+    return x < y ? 1 : x > y ? -1 : i < k ? -1 : i > k;
+}
+
 int bt_run(bt_job *jobs, size_t n, const bt_opts *o, bt_work_fn work,
            void *ctx)
 {
-    sched s = {jobs, n, 0, 0, 0, o, NULL, 0, bt_now(), 0, {0}};
+    sched s = {jobs, NULL, n, 0, 0, 0, o, NULL, 0, bt_now(), 0, {0}};
     for (size_t i = 0; i < n; i++)
         s.total += jobs[i].status == BT_WAITING;
     s.slots = calloc((size_t)(o->jobs > 0 ? o->jobs : 1), sizeof *s.slots);
-    if (!s.slots)
+    s.order = calloc(n + 1, sizeof *s.order);
+    if (!s.slots || !s.order) {
+        free(s.slots);
+        free(s.order);
         return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        s.order[i] = i;
+    qsort_r(s.order, n, sizeof *s.order, larger_first, jobs);
     bt_progress_start(&s.pr, jobs, n, o, s.total);
     struct timespec pause = {0, POLL_NS};
     while (s.done < s.total) {
@@ -200,5 +224,6 @@ int bt_run(bt_job *jobs, size_t n, const bt_opts *o, bt_work_fn work,
     }
     bt_progress_end(&s.pr);
     free(s.slots);
+    free(s.order);
     return 0;
 }

@@ -6,6 +6,7 @@
 #  2. a whole build of the example issue to PDF: wall time and peak memory.
 set -eu
 B=${1:-./bulletin}
+B=$(cd "$(dirname "$B")" && pwd)/$(basename "$B")
 EX=examples/jincheng-2020-04.md
 REPEAT=${REPEAT:-24}
 T=$(mktemp -d)
@@ -79,3 +80,25 @@ if [ "${BENCH_CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null; then
         python3 -c "print('  %-22s %5.2f G against %5.2f G: the print pass adds %.0f%%' % ('$(basename "$ex")', $s / 1e9, $p / 1e9, ($p - $s) / $s * 100))"
     done
 fi
+# A back-catalogue: the examples, the seeds imported, and generated issues
+# (22 in all), built with -j 1 and -j 2; then again with nothing changed,
+# and with one source changed.
+echo "a catalogue of 22 issues (wall seconds):"
+C=$T/cat
+mkdir -p "$C/out1" "$C/out2"
+cp examples/*.md examples/*.lines.json "$C/"
+for s in tests/data/seeds/*.txt; do
+    "$B" import "$s" -o "$C/$(basename "$s" .txt).md" 2>/dev/null
+done
+for s in $(seq 1 17); do python3 tests/e2e/flowgen.py "$s" "$C/gen$s.md"; done
+n=$(ls "$C"/*.md | wc -l)
+t() { /usr/bin/time -f "%e" -o "$T/t" "$@" >/dev/null 2>&1; cat "$T/t"; }
+one=$(cd "$C" && t "$B" build *.md --outdir out1 -j 1)
+two=$(cd "$C" && t "$B" build *.md --outdir out2 -j 2)
+again=$(cd "$C" && t "$B" build *.md --outdir out2 -j 2)
+echo "一段。" >>"$C/gen5.md"
+changed=$(cd "$C" && t "$B" build *.md --outdir out2 -j 2)
+python3 -c "
+one, two, again, changed = $one, $two, $again, $changed
+print('  %d issues: -j 1 %.2f s, -j 2 %.2f s (%.2f of -j 1); nothing changed %.2f s (%.1f%% of the first); one changed %.2f s' % (
+    $n, one, two, two / one, again, again / two * 100, changed))"
