@@ -166,6 +166,16 @@ static int need_tab(sty_reader *r, const sty_style *st)
     return rc;
 }
 
+size_t sr_furniture_keys(const char **out, size_t max)
+{
+    size_t n = 0;
+    for (const sty_key *k = furniture_keys; k->key && n < max; k++)
+        out[n++] = k->key;
+    if (n < max)
+        out[n++] = "front";
+    return n;
+}
+
 int sr_read_furniture(sty_reader *r, sty_style *st)
 {
     sty_furniture *f = &st->furniture;

@@ -155,6 +155,16 @@ static int check_print(sty_reader *r, sty_style *st)
     return 0;
 }
 
+size_t sr_print_keys(const char **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof print_keys / sizeof *print_keys && n < max; i++)
+        out[n++] = print_keys[i].k.key;
+    if (n < max)
+        out[n++] = "marks";
+    return n;
+}
+
 int sr_read_print(sty_reader *r, sty_style *st)
 {
     sty_print *p = &st->print;

@@ -95,5 +95,9 @@ int sr_check_furniture(sty_reader *r, const sty_style *st);
 
 /* print.c */
 int sr_read_print(sty_reader *r, sty_style *st);
+/* The keys [furniture] and [print] know, for suggestions: up to max names
+ * into out; returns how many. */
+size_t sr_furniture_keys(const char **out, size_t max);
+size_t sr_print_keys(const char **out, size_t max);
 
 #endif

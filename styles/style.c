@@ -378,12 +378,99 @@ static int check_roles(sty_reader *r, const sty_style *st)
     return rc;
 }
 
+/* Most keys a section knows. */
+#define KNOWN_MAX 64
+
+static size_t table_keys(const sty_key *keys, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (const sty_key *k = keys; k->key && n < max; k++)
+        out[n++] = k->key;
+    return n;
+}
+
+/* The keys section knows. */
+static size_t known_keys(const char *section, const char **out, size_t max)
+{
+    if (!strcmp(section, "page")) {
+        size_t n = table_keys(page_keys, out, max - 1);
+        out[n++] = "head-order";
+        return n;
+    }
+    if (!strcmp(section, "compose"))
+        return table_keys(compose_keys, out, max);
+    if (!strcmp(section, "furniture"))
+        return sr_furniture_keys(out, max);
+    if (!strcmp(section, "print"))
+        return sr_print_keys(out, max);
+    if (!strcmp(section, "fonts")) {
+        size_t n = 0;
+        for (int k = 0; k < FNT_NROLES && n + 1 < max; k++) {
+            out[n++] = fnt_role_name((fnt_role)k);
+        }
+        return n;
+    }
+    for (int i = 0; i < STY_NROLES; i++)
+        if (!strcmp(section, role_names[i]))
+            return table_keys(role_keys, out, max);
+    return 0;
+}
+
+/* Edit distance of a and b (insertions, deletions, substitutions), up to
+ * the length of a short key. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[KNOWN_MAX];
+    if (lb + 1 > KNOWN_MAX || la + 1 > KNOWN_MAX)
+        return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+/* The known key nearest to a misspelled one, when it is near enough
+ * (a third of its letters at most), else NULL. */
+static const char *nearest_key(const char *section, const char *key)
+{
+    const char *names[KNOWN_MAX];
+    size_t n = known_keys(section, names, KNOWN_MAX), best = (size_t)-1;
+    const char *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = distance(key, names[i]);
+        if (d < best) {
+            best = d;
+            found = names[i];
+        }
+    }
+    return found && best <= (strlen(key) + 2) / 3 ? found : NULL;
+}
+
 static void warn_unused(sty_reader *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (!r->e[i].used)
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->e[i].used)
+            continue;
+        const char *near = nearest_key(r->e[i].section, r->e[i].key);
+        if (near)
+            diag_warn(r->d, r->e[i].pos, "unknown key '%s' in [%s] ignored: "
+                      "did you mean '%s'?", r->e[i].key, r->e[i].section, near);
+        else
             diag_warn(r->d, r->e[i].pos, "unknown key '%s' in [%s] ignored",
                       r->e[i].key, r->e[i].section);
+    }
 }
 
 /* Em lengths are of the body size: it is read first. */

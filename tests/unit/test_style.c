@@ -211,6 +211,20 @@ static void unknown_key_warned(check_state *cs)
     free(path);
 }
 
+static void misspelled_key_suggested(check_state *cs)
+{
+    char *path = variant(NULL, "[body]\nalgin = left\n[page]\nshrink-stpe = 1pt"),
+         *msg = NULL;
+    load(path, &msg, NULL);
+    CHECK(cs, msg && strstr(msg, "unknown key 'algin' in [body] ignored: did "
+                                 "you mean 'align'?"));
+    CHECK(cs, msg && strstr(msg, "'shrink-stpe' in [page] ignored: did you "
+                                 "mean 'shrink-step'?"));
+    free(msg);
+    unlink(path);
+    free(path);
+}
+
 static void missing_style(check_state *cs)
 {
     char *msg = NULL;
@@ -611,6 +625,7 @@ static const check_case cases[] = {
     {"style: an unknown front-matter page is an error", unknown_front_page},
     {"style: a one-column grid of under 4 lines is an error", single_lines_sane},
     {"style: an unknown key is a warning", unknown_key_warned},
+    {"style: a misspelled key is answered with the nearest known one", misspelled_key_suggested},
     {"style: a missing style file is an error", missing_style},
     {"style: nan, inf and hex are not lengths", lengths_not_numbers},
     {"style: a length beyond its range is an error at its place", lengths_out_of_range},
