@@ -114,6 +114,9 @@ static int attrs_item(in_parser *p, const char *s, size_t *ip, size_t len,
     size_t v = scan_value(p, s, e + 1, len, &kv->val);
     if (v == (size_t)-1)
         return attr_error(p, pos, "unterminated quoted value");
+    size_t first = e + 1 + (s[e + 1] == '"' || s[e + 1] == '\'');
+    kv->val_pos = pos;
+    kv->val_pos.col += (int)u8_count(s, first);
     out->nkv++; /* counted only once complete */
     *ip = v;
     return 0;
@@ -140,6 +143,14 @@ int in_attrs_parse(in_parser *p, const char *s, size_t len, doc_pos pos,
         }
     }
     return 0;
+}
+
+const in_kv *in_attrs_kv(const in_attrs *a, const char *key)
+{
+    for (int i = 0; a && i < a->nkv; i++)
+        if (strcmp(a->kv[i].key, key) == 0)
+            return &a->kv[i];
+    return NULL;
 }
 
 const char *in_attrs_get(const in_attrs *a, const char *key)

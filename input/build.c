@@ -239,15 +239,15 @@ static void on_byline(in_parser *p, const doc_text *t, const in_attrs *a,
         return;
     b->name = *t;
     b->pos = pos;
-    const char *position = a ? in_attrs_get(a, "position") : NULL;
+    const in_kv *position = in_attrs_kv(a, "position");
     if (!position)
         return;
     doc_span *s = ar_alloc(p->ar, sizeof *s);
     if (!s)
         return;
-    s->text = position;
-    s->len = strlen(position);
-    s->pos = a->pos;
+    s->text = position->val;
+    s->len = strlen(position->val);
+    s->pos = position->val_pos;
     b->position.spans = s;
     b->position.nspans = 1;
 }

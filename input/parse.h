@@ -28,6 +28,7 @@ typedef struct in_seg {
 
 typedef struct in_kv {
     const char *key, *val;
+    doc_pos val_pos;  /* the value's first character */
 } in_kv;
 
 typedef struct in_attrs {
@@ -89,6 +90,8 @@ typedef struct in_parser {
 int in_attrs_parse(in_parser *p, const char *s, size_t len, doc_pos pos,
                    in_attrs *out);
 const char *in_attrs_get(const in_attrs *a, const char *key);
+/* The key=value pair of key, with its value's position; NULL: none. */
+const in_kv *in_attrs_kv(const in_attrs *a, const char *key);
 int in_attrs_has_class(const in_attrs *a, const char *cls);
 /* Offset of a trailing "{...}" attribute block in s[0..len), or -1. */
 long in_attrs_find_trailing(const char *s, size_t len);
