@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composer_imp.h"
 
 /* At most this many items are pulled onto a line by squeezing it: a
  * closing quote after a full stop, a mark after a short number. */

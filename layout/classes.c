@@ -1,6 +1,6 @@
 /* classes.c: character classes for Chinese composition, as a table, and
  * the line-start/line-end prohibition rules (chinese-layout.md, clreq) */
-#include "lay.h"
+#include "composer_imp.h"
 
 typedef struct cc_range {
     uint32_t lo, hi;

@@ -4,7 +4,7 @@
  * lines spread down a column */
 #include <string.h>
 
-#include "lay.h"
+#include "columns.h"
 
 /* Blank lines are spread at one place at most the style's spread-head
  * before a head, spread-para at a paragraph end (whole grid lines, so the
@@ -98,7 +98,7 @@ int cl_fill(const fl_row *rows, int s, int n, int cap)
  * second column is the shorter (a head, which must go with the line
  * after it, may leave the second a line or two longer). 0 when possible. */
 int cl_balance(const fl_row *rows, int s, int n, int cap, int *split,
-                   int *height)
+               int *height)
 {
     int total = rw_height(rows, s, n);
     for (int h = (total + 1) / 2; h <= cap; h++) {
@@ -142,7 +142,6 @@ void cl_float_figure(fl_row *rows, int s, int n, int cap)
     memmove(&rows[k], &rows[k + 1], (size_t)(j - k - 1) * sizeof *rows);
     rows[j - 1] = fig;
 }
-
 
 /* When the row that does not fit in cap lines from s is a boxed notice,
  * split it so that its first part fills the column: the rest goes into

@@ -2,11 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composed.h"
+#include "composer.h"
+#include "context.h"
+#include "shape.h"
 
 /* Face of a span: an explicit face, else bold/emphasis, else the role's. */
-const fnt_face *cp_face(lay_ctx *lc, sty_role_id role, unsigned flags,
-                        doc_face face)
+static const fnt_face *cp_face(lay_ctx *lc, sty_role_id role,
+                               unsigned flags, doc_face face)
 {
     static const fnt_role by_face[] = {
         [DOC_FACE_SONG] = FNT_SONG, [DOC_FACE_HEI] = FNT_HEI,

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composer_imp.h"
 
 /* A Western word space may shrink by a third and stretch by half of its
  * width (the usual bounds for justified Latin text). */

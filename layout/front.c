@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composed.h"
+#include "context.h"
+#include "front.h"
+#include "pages.h"
+#include "rows.h"
 
 /* One element of a front-matter page. */
 typedef struct fr_el {

@@ -4,7 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composed.h"
+#include "context.h"
+#include "flow.h"
+#include "front.h"
+#include "furniture.h"
+#include "pages.h"
+#include "slug.h"
 
 static int put_string(lay_ctx *lc, fl_page *pg, const char *text,
                       sty_role_id role, double x, double y, double measure,
@@ -113,19 +119,11 @@ static int tab_across(lay_ctx *lc, fl_page *pg, const char *text, double x0,
     return rc;
 }
 
-/* The side tab: a frame on the outer edge, its text set vertically,
- * upright, one character (or a short number) per em. */
-static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
-                    int number)
+/* The side tab's fill and frame at x0; it runs to the trim edge: a
+ * print master extends them into the bleed. */
+static int tab_boxes(lay_ctx *lc, fl_page *pg, double x0)
 {
     const sty_furniture *f = &lc->st->furniture;
-    double size = lc->st->roles[STY_SIDE_TAB].size;
-    int recto = number % 2 == 1;
-    double x0 = recto ? lc->st->page.width - f->tab_width : 0;
-    const char *text = fl_expand(lc, doc, recto ? f->tab_odd : f->tab_even,
-                                 pg->article, number);
-    /* the tab runs to the trim edge: a print master extends its fill and
-     * frame into the bleed */
     if (f->tab_fill.set) {
         if (fl_put_box(pg, LAY_BOX_FILL, x0, f->tab_top, f->tab_width,
                        f->tab_height))
@@ -138,6 +136,22 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
             return -1;
         pg->boxes[pg->nboxes - 1].colour = f->tab_frame;
     }
+    return 0;
+}
+
+/* The side tab: a frame on the outer edge, its text set vertically,
+ * upright, one character (or a short number) per em. */
+static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
+                    int number)
+{
+    const sty_furniture *f = &lc->st->furniture;
+    double size = lc->st->roles[STY_SIDE_TAB].size;
+    int recto = number % 2 == 1;
+    double x0 = recto ? lc->st->page.width - f->tab_width : 0;
+    const char *text = fl_expand(lc, doc, recto ? f->tab_odd : f->tab_even,
+                                 pg->article, number);
+    if (tab_boxes(lc, pg, x0))
+        return -1;
     double y = f->tab_top + f->tab_pad * size;
     for (const char *s = text; *s;) {
         if (*s == '|' || *s == ' ') {

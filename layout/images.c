@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "context.h"
+#include "images.h"
 
 /* Cairo draws images of at most 32,767 pixels a side. */
 #define IMAGE_SIDE_MAX 32767

@@ -3,7 +3,7 @@
  * gaps, break opportunities */
 #include <string.h>
 
-#include "lay.h"
+#include "composer_imp.h"
 
 static int is_mark(cc_class c)
 {

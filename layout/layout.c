@@ -2,7 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composed.h"
+#include "context.h"
+#include "furniture.h"
+#include "images.h"
+#include "shape.h"
 
 lay_ctx *lay_new(const sty_style *st, fnt_set *fs, diag_ctx *d)
 {

@@ -1,9 +1,15 @@
 /* layout.h: composing an issue into pages: shaping with Pango/HarfBuzz,
  * our own Chinese line breaking, and pages on a shared line grid.
  *
- * Prefixes: lay_ the stage's public interface; inside the folder sh_
- * shaping, cc_ character classes, lb_ line breaking, cp_ composition of
- * paragraphs, fl_ page flow.
+ * Prefixes: lay_ the stage's public interface. Inside the folder, each
+ * part has a header of its own: composer.h (cc_ character classes, lb_
+ * line breaking), shape.h (sh_ shaping), context.h (the lay_ctx),
+ * composed.h (cp_ composed lines), images.h (li_ figures' images), rows.h
+ * (rw_ articles as rows), columns.h (cl_ filling columns), pages.h (fl_
+ * pages under construction), flow.h (fl_ article pages), front.h (fr_
+ * front matter), furniture.h (fu_ the whole issue), slug.h (sl_ print
+ * slug); composer_imp.h and flow_imp.h are shared by the files of one
+ * part only.
  * Configure, run, query: lay_new with a style and fonts, lay_issue once,
  * then read the returned pages; lay_free releases everything, including
  * the fonts the pages point to. Return convention: int functions give 0

@@ -4,7 +4,7 @@
  * selection are left out. */
 #include <string.h>
 
-#include "lay.h"
+#include "context.h"
 
 /* The index of the article with this id, or -1. */
 static int find_article(const doc_issue *doc, const char *id)

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composed.h"
+#include "context.h"
+#include "pages.h"
 
 fl_page *fl_new_page(fl_book *b)
 {

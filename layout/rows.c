@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
-
+#include "composed.h"
+#include "context.h"
+#include "images.h"
+#include "rows.h"
 
 /* Slack when rounding heights up to whole grid lines, in grid lines. */
 #define GRID_EPS 1e-6
@@ -335,8 +337,6 @@ static int add_body_block(lay_ctx *lc, fl_art *a, const doc_block *b,
     }
 }
 
-/* A boxed notice: its blocks composed inside a frame as one row that is
- * never split, half a grid line of room above and below the text. */
 /* One framed row of lines [line0, line0 + n) of a boxed notice, with
  * half a line of room inside the frame above and below. */
 static int box_row(lay_ctx *lc, fl_art *a, int line0, int n)
@@ -358,6 +358,8 @@ static int box_row(lay_ctx *lc, fl_art *a, int line0, int n)
     return 0;
 }
 
+/* A boxed notice: its n blocks composed inside a frame as one row, with
+ * empty rows after it for the parts the page builder may split off. */
 static int add_box(lay_ctx *lc, fl_art *a, const doc_block *b, size_t n,
                    double measure)
 {

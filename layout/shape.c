@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composer.h"
+#include "shape.h"
 
 static void measure_blank(const struct sh_item *si, sh_cluster *c);
 

@@ -3,7 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lay.h"
+#include "composed.h"
+#include "context.h"
+#include "pages.h"
+#include "slug.h"
 
 int sl_info(lay_ctx *lc, const doc_issue *doc, lay_page *pg)
 {

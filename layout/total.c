@@ -4,7 +4,7 @@
 #include <float.h>
 #include <stdlib.h>
 
-#include "lay.h"
+#include "composer_imp.h"
 
 /* Costs, in the units of badness (a line stretched by 0.1 em between
  * every two characters costs 100). */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../layout/lay.h"
+#include "../../layout/composer.h"
 
 #define EM 10240
 

@@ -2,9 +2,10 @@
  * every rule of the composition checked on characters of exact synthetic
  * widths, its line breaks and, where given, its positions. */
 #include <math.h>
+#include <pango/pango.h>
 #include <stdlib.h>
 
-#include "../../layout/lay.h"
+#include "../../layout/composer.h"
 #include "check.h"
 
 #define EM (10 * PANGO_SCALE) /* a 10 pt em in Pango units */
