@@ -1,6 +1,6 @@
 # Makefile: builds the bulletin tool; `make help` lists the targets.
 PKGS := pangocairo pangoft2 harfbuzz cairo fontconfig yaml-0.1 gdk-pixbuf-2.0 jansson \
-	libqpdf libjpeg lcms2
+	libqpdf libjpeg lcms2 harfbuzz-subset freetype2
 CC ?= cc
 # C++ only for output/pdfx*.cc, the post-pass written against libqpdf
 CXX ?= g++

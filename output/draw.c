@@ -4,13 +4,13 @@
 
 #include "outp.h"
 
-void out_draw_line(cairo_t *cr, const lay_line *l)
+void out_draw_line(cairo_t *cr, const lay_line *l, const out_ink *ink)
 {
     cairo_save(cr);
     cairo_translate(cr, l->x, l->y);
     for (int i = 0; i < l->nruns; i++) {
         const lay_run *r = &l->runs[i];
-        cairo_set_scaled_font(cr, r->font);
+        cairo_set_scaled_font(cr, of_map(ink->fonts, r->font));
         /* glyphs with their text: the PDF keeps a correct text layer */
         cairo_show_text_glyphs(cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs,
                                r->clusters, r->nclusters, 0);
@@ -100,6 +100,6 @@ void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,
     const sty_role *roles = doc->style->roles;
     for (size_t i = 0; i < p->nlines; i++) {
         oi_set(cr, ink, roles[p->lines[i].role].colour);
-        out_draw_line(cr, &p->lines[i]);
+        out_draw_line(cr, &p->lines[i], ink);
     }
 }

@@ -30,7 +30,7 @@ void oi_free(out_ink *ink)
 {
     oc_free(ink->oc);
     free(ink->pal);
-    memset(ink, 0, sizeof *ink);
+    memset(ink, 0, sizeof *ink); /* the fonts are the caller's */
 }
 
 int oi_profile(out_ink *ink, out_colour **oc)

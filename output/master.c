@@ -82,7 +82,7 @@ static void slug(cairo_t *cr, master_job *j, const lay_page *p)
     if (j->marks & STY_MARK_REGISTRATION)
         registration_marks(cr, j);
     for (size_t i = 0; (j->marks & STY_MARK_INFO) && i < p->nslug; i++)
-        out_draw_line(cr, &p->slug[i]);
+        out_draw_line(cr, &p->slug[i], &j->ink);
     cairo_restore(cr);
 }
 
@@ -229,12 +229,17 @@ int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,
     oi_init(&j.ink, 1, o->icc ? o->icc : j.pr->profile, d,
             o->icc ? (diag_pos){o->icc, 0, 0} : j.pr->pos);
     out_colour *oc;
+    out_fonts *fonts = NULL;
     int rc = oi_profile(&j.ink, &oc);
+    if (rc == 0)
+        rc = of_build(pages, &fonts);
+    j.ink.fonts = fonts;
     if (rc == 0)
         rc = render(&j);
     if (rc == 0)
         rc = file_write(path, post_pass, &j, run, d);
     sb_free(&j.pdf);
     oi_free(&j.ink);
+    of_free(fonts);
     return rc;
 }

@@ -22,6 +22,15 @@ int oc_press_pixels(const out_colour *oc, const unsigned char *rgb,
  * alone, so that they print as light as they show. */
 int oc_press_gray(out_colour *oc, unsigned char *v, size_t n);
 
+/* ---- fonts cut down to the glyphs an issue sets (subset.c) ---- */
+typedef struct out_fonts out_fonts;
+
+int of_build(const lay_doc *pages, out_fonts **out);
+/* The font to draw in place of one of the layout's (itself when it could
+ * not be subset). */
+cairo_scaled_font_t *of_map(const out_fonts *of, cairo_scaled_font_t *sf);
+void of_free(out_fonts *of);
+
 /* ---- inks as Cairo sees them (ink.c) ---- */
 typedef struct oi_entry {
     sty_colour c;
@@ -37,6 +46,8 @@ typedef struct out_ink {
     oi_entry *pal;         /* press: the inks used; index = stand-in */
     size_t npal, cap;
     int failed;
+    const out_fonts *fonts; /* subsets drawn in place of the layout's
+                               fonts; NULL: the layout's */
 } out_ink;
 
 void oi_init(out_ink *ink, int press, const char *profile, diag_ctx *d,
@@ -52,7 +63,7 @@ int oi_decode(const out_ink *ink, const double rgb[3], pdfx_paint *out);
  * master) what touches the trim edge is carried that far beyond it. */
 void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,
                    out_ink *ink, double bleed);
-void out_draw_line(cairo_t *cr, const lay_line *l);
+void out_draw_line(cairo_t *cr, const lay_line *l, const out_ink *ink);
 
 /* The PDF's title, Info dates (pdf.c). */
 void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,

@@ -211,7 +211,12 @@ int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,
     screen_job job = {pages, doc, {0}, d};
     oi_init(&job.ink, 0, pages->style->print.profile, d,
             pages->style->print.pos);
-    int rc = file_write(path, render, &job, run, d);
+    out_fonts *fonts = NULL;
+    int rc = of_build(pages, &fonts);
+    job.ink.fonts = fonts;
+    if (rc == 0)
+        rc = file_write(path, render, &job, run, d);
     oi_free(&job.ink);
+    of_free(fonts);
     return rc;
 }

@@ -18,6 +18,8 @@ gdk-pixbuf-2.0 libgdk-pixbuf-2.0-dev
 jansson libjansson-dev
 libqpdf libqpdf-dev
 libjpeg libjpeg-dev
+harfbuzz-subset libharfbuzz-dev
+freetype2 libfreetype-dev
 lcms2 liblcms2-dev
 "
 # everything else: compiler, fonts, test tools
