@@ -120,7 +120,9 @@ typedef struct lay_doc {
     size_t nmarks;
     const lay_placed *articles; /* one per doc_issue article */
     size_t narticles;
-    const char *offprint;     /* an offprint: its first article's title */
+    const char *offprint;     /* an offprint: its articles' titles */
+    const char *citation;     /* an offprint: where they were printed
+                                 (2020年第4期第7—13页) */
 } lay_doc;
 
 /* Settings of `bulletin compose`: body paragraphs of plain text. */

@@ -3,6 +3,7 @@
  * slug in registration colour (every plate); then the PDF/X post-pass
  * (pdfx.cc) over what Cairo wrote. */
 #include <cairo-pdf.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "outp.h"
@@ -28,13 +29,6 @@ typedef struct master_job {
     diag_ctx *d;
 } master_job;
 
-static cairo_status_t to_buffer(void *closure, const unsigned char *data,
-                                unsigned int len)
-{
-    sb_buf *sb = closure;
-    sb_add(sb, (const char *)data, len);
-    return sb->failed ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
-}
 
 static void line(cairo_t *cr, double x0, double y0, double x1, double y1)
 {
@@ -113,7 +107,7 @@ static void sheet_page(void *ctx, cairo_t *cr, const lay_page *p)
 static int render(master_job *j)
 {
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-        to_buffer, &j->pdf, j->pages->width + 2 * j->slug,
+        out_to_buffer, &j->pdf, j->pages->width + 2 * j->slug,
         j->pages->height + 2 * j->slug);
     cairo_status_t st = out_render(s, j->pages, j->doc, sheet_page, j);
     if (st != CAIRO_STATUS_SUCCESS || j->ink.failed)
@@ -203,13 +197,18 @@ static int post_pass(void *ctx, FILE *f)
     x.date = date;
     x.jpeg_quality = MASTER_JPEG_QUALITY;
     x.hooks = (pdfx_hooks){j, hook_paint, hook_pixels, hook_gray};
+    const char **labels = out_labels(j->pages);
+    char subject[600];
+    x.labels = labels;
+    x.nlabels = labels ? j->pages->npages : 0;
+    x.subject = out_subject(j->pages, j->doc, subject, sizeof subject);
     x.out = f;
-    if (pdfx_write(&x)) {
+    int rc = pdfx_write(&x);
+    free((void *)labels);
+    if (rc)
         diag_error(j->d, diag_nopos(), "making the print master failed: %s",
                    x.err);
-        return -1;
-    }
-    return 0;
+    return rc ? -1 : 0;
 }
 
 int out_print(const lay_doc *pages, const doc_issue *doc, const char *path,

@@ -7,11 +7,20 @@
 
 #include "outp.h"
 
-static cairo_status_t write_chunk(void *closure, const unsigned char *data,
-                                  unsigned int len)
+cairo_status_t out_to_buffer(void *closure, const unsigned char *data,
+                             unsigned int len)
 {
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-                                                : CAIRO_STATUS_WRITE_ERROR;
+    sb_buf *sb = closure;
+    sb_add(sb, (const char *)data, len);
+    return sb->failed ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
+}
+
+const char **out_labels(const lay_doc *pages)
+{
+    const char **l = calloc(pages->npages + 1, sizeof *l);
+    for (size_t i = 0; l && i < pages->npages; i++)
+        l[i] = pages->pages[i].label;
+    return l;
 }
 
 /* The latest time a PDF date holds: 9999-12-31T23:59:59Z. */
@@ -49,6 +58,19 @@ void out_date(const doc_issue *doc, char *buf, size_t n)
     if (nian && atoi(nian + 3) >= 1 && atoi(nian + 3) <= 12)
         month = atoi(nian + 3);
     snprintf(buf, n, "%04d-%02d-01T00:00:00Z", year, month);
+}
+
+/* An offprint's Subject: where its articles were printed. */
+const char *out_subject(const lay_doc *pages, const doc_issue *doc,
+                        char *buf, size_t n)
+{
+    if (!pages->offprint)
+        return NULL;
+    const doc_meta *m = doc ? &doc->meta : NULL;
+    snprintf(buf, n, "抽印本，原载《%s》%s", m && m->publication.text
+                                              ? m->publication.text : "",
+             pages->citation ? pages->citation : "");
+    return buf;
 }
 
 void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
@@ -192,17 +214,34 @@ static void screen_page(void *ctx, cairo_t *cr, const lay_page *p)
     out_draw_page(cr, job->pages, p, &job->ink, 0);
 }
 
+/* Cairo's PDF, in memory, then set right (pdftidy.cc) into f. */
 static int render(void *ctx, FILE *f)
 {
     screen_job *job = ctx;
+    sb_buf pdf;
+    sb_init(&pdf);
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-        write_chunk, f, job->pages->width, job->pages->height);
+        out_to_buffer, &pdf, job->pages->width, job->pages->height);
     cairo_status_t st = out_render(s, job->pages, job->doc, screen_page, job);
-    /* a write error is the file's to report (errno says why) */
-    if (st != CAIRO_STATUS_SUCCESS && st != CAIRO_STATUS_WRITE_ERROR)
+    if (st != CAIRO_STATUS_SUCCESS)
         diag_error(job->d, (diag_pos){job->doc->path, 0, 0}, "Cairo could not "
                    "draw the PDF: %s", cairo_status_to_string(st));
-    return st != CAIRO_STATUS_SUCCESS || job->ink.failed ? -1 : 0;
+    int rc = st != CAIRO_STATUS_SUCCESS || job->ink.failed ? -1 : 0;
+    char date[32], subject[600];
+    out_date(job->doc, date, sizeof date);
+    const char **labels = rc == 0 ? out_labels(job->pages) : NULL;
+    pdfx_tidy_job t = {(const unsigned char *)pdf.s, pdf.len, labels,
+                       job->pages->npages,
+                       out_subject(job->pages, job->doc, subject, sizeof subject),
+                       date, f, {0}};
+    if (rc == 0 && (!labels || pdfx_tidy(&t))) {
+        diag_error(job->d, (diag_pos){job->doc->path, 0, 0}, "the PDF could "
+                   "not be finished: %s", labels ? t.err : "out of memory");
+        rc = -1;
+    }
+    free(labels);
+    sb_free(&pdf);
+    return rc;
 }
 
 int out_pdf(const lay_doc *pages, const doc_issue *doc, const char *path,

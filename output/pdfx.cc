@@ -266,6 +266,10 @@ void do_form(QPDFObjectHandle form, pdfx_job *job)
 namespace pdfx_images {
 void convert_all(QPDF &q, pdfx_job *job);
 }
+/* page labels (pdftidy.cc) */
+namespace pdfx_labels {
+void set(QPDF &q, const char *const *labels, size_t n);
+}
 
 namespace {
 
@@ -363,6 +367,8 @@ void info(QPDF &q, const pdfx_job *job)
     i.replaceKey("/CreationDate", QPDFObjectHandle::newString(d));
     i.replaceKey("/ModDate", QPDFObjectHandle::newString(d));
     i.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+    if (job->subject)
+        i.replaceKey("/Subject", QPDFObjectHandle::newUnicodeString(job->subject));
     if (job->x4) {
         i.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString("PDF/X-4"));
     } else {
@@ -440,6 +446,7 @@ void convert(QPDF &q, pdfx_job *job)
             do_form(o, job);
     pdfx_images::convert_all(q, job);
     no_rgb_left(q);
+    pdfx_labels::set(q, job->labels, job->nlabels);
     info(q, job);
     output_intent(q, job);
     metadata(q, job);

@@ -45,6 +45,9 @@ typedef struct pdfx_job {
     const char *date;          /* YYYY-MM-DDThh:mm:ssZ */
     int jpeg_quality;          /* of photographs that must be converted */
     pdfx_hooks hooks;
+    const char *const *labels; /* page labels, one per page */
+    size_t nlabels;
+    const char *subject;       /* NULL: none */
     FILE *out;
     char err[512];
     /* what was done, for reports and tests */
@@ -52,6 +55,21 @@ typedef struct pdfx_job {
 } pdfx_job;
 
 int pdfx_write(pdfx_job *job);
+
+/* The light pass over a screen PDF (pdftidy.cc): page labels as given,
+ * dates as PDF dates, a Subject, a file identifier. */
+typedef struct pdfx_tidy_job {
+    const unsigned char *pdf;
+    size_t len;
+    const char *const *labels;
+    size_t nlabels;
+    const char *subject;       /* NULL: none */
+    const char *date;          /* YYYY-MM-DDThh:mm:ssZ */
+    FILE *out;
+    char err[512];
+} pdfx_tidy_job;
+
+int pdfx_tidy(pdfx_tidy_job *job);
 
 #ifdef __cplusplus
 }
