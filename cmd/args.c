@@ -11,7 +11,9 @@ const char cm_usage[] =
     "usage: bulletin build SOURCE.md... [-o OUT.pdf | --outdir DIR] [--style NAME|PATH]\n"
     "                      [--pages original|auto] [--lineation original|compose]\n"
     "                      [--dump lines|geometry|pagemap|doc] [--png PREFIX] [--dpi N]\n"
-    "                      [--article ID[,ID...]] [--print[=x1a|x4]] [--screen]\n"
+    "                      [--article ID[,ID...]] [--offprint printed|reset]\n"
+    "                      [--keep-neighbours] [--folios original|new] [--cover]\n"
+    "                      [--print[=x1a|x4]] [--screen]\n"
     "                      [--marks none|crop,registration,info] [--icc FILE]\n"
     "                      [--pad N] [-j N] [--timeout S] [--memory MB] [--force]\n"
     "                      [--proofs] [--plan] [--deps]\n"
@@ -20,6 +22,8 @@ const char cm_usage[] =
     "       bulletin import INPUT... [-o SOURCE.md | --outdir DIR] [--kind raw|markdown]\n"
     "                       [--publication tianjin|jincheng] [--report FILE]\n"
     "                       [-j N] [--timeout S] [--force] [--plan]\n"
+    "       bulletin list SOURCE.md [--format tsv|json] [--style NAME|PATH]\n"
+    "                     [--pages original|auto] [--lineation original|compose]\n"
     "       bulletin fonts [--style NAME|PATH]\n"
     "       bulletin --help | --version\n"
     "\n"
@@ -38,8 +42,13 @@ const char cm_usage[] =
     "         original starts each article on its recorded page;\n"
     "         --lineation original (the default) keeps the original's line\n"
     "         breaks recorded in SOURCE.lines.json, compose breaks anew;\n"
-    "         --article cuts an offprint: only the pages that carry the\n"
-    "         named articles, as printed in the issue; --print writes the\n"
+    "         --article cuts an offprint (抽印本) of the named articles:\n"
+    "         --offprint printed (the default) keeps the pages that carry\n"
+    "         them as printed, the other articles' text blanked unless\n"
+    "         --keep-neighbours; --offprint reset sets them afresh, folios\n"
+    "         from 1 or, with --folios original, from their first page;\n"
+    "         --cover adds a cover; a citation line goes at the foot of\n"
+    "         the first page (docs/pages.md); --print writes the\n"
     "         print master SOURCE.print.pdf (PDF/X-1a, or PDF/X-4) instead\n"
     "         of the screen PDF, --screen as well as it; --marks the\n"
     "         printer's marks, --icc the shop's output profile, --pad N\n"
@@ -49,6 +58,9 @@ const char cm_usage[] =
     "import   turn an old issue's extracted text or Markdown conversion into\n"
     "         an issue source, with a report of every repair; several\n"
     "         inputs each become NAME.md with NAME.report.txt (or in DIR)\n"
+    "list     print the issue's articles as laid out: id, article or\n"
+    "         contribution, column, recorded page, folios, pages, title and\n"
+    "         authors (the ids are what --article takes)\n"
     "fonts    print the font file and face resolved for each font role\n";
 
 
@@ -78,6 +90,9 @@ static int take_option(cm_opts *o, const char *name, const char *val)
                        : !strcmp(name, "--pages") ? &o->pages
                        : !strcmp(name, "--lineation") ? &o->lineation
                        : !strcmp(name, "--article") ? &o->article
+                       : !strcmp(name, "--offprint") ? &o->offprint
+                       : !strcmp(name, "--folios") ? &o->folios
+                       : !strcmp(name, "--format") ? &o->format
                        : !strcmp(name, "--outdir") ? &o->outdir
                        : !strcmp(name, "--report") ? &o->report
                        : !strcmp(name, "--publication") ? &o->publication
@@ -110,6 +125,8 @@ static int take_flag(cm_opts *o, const char *arg)
                 : !strcmp(arg, "--proofs") ? &o->proofs
                 : !strcmp(arg, "--plan")   ? &o->plan
                 : !strcmp(arg, "--deps")   ? &o->deps
+                : !strcmp(arg, "--cover")  ? &o->cover
+                : !strcmp(arg, "--keep-neighbours") ? &o->keep_neighbours
                                            : NULL;
     if (flag)
         return *flag = 1;

@@ -181,17 +181,48 @@ static const char *source_style(ar_arena *ar, const doc_issue *doc)
     return path ? path_join(ar, doc->dir, s) : s;
 }
 
-int cm_build(cm_run *r, const cm_opts *o)
+/* The build's options that do not fit together: a usage error, else 0. */
+static int check_build_opts(const cm_opts *o)
 {
-    const doc_issue *doc;
-    if (!o->source)
-        return cm_usage_error("build needs a SOURCE file", NULL);
-    if (in_parse_file(o->source, r->ar, &r->d, &doc))
-        return CM_INPUT;
-    if (o->dump && !strcmp(o->dump, "doc")) {
-        doc_dump(doc, stdout);
-        return CM_OK;
-    }
+    int reset = o->offprint && !strcmp(o->offprint, "reset");
+    if (o->article && !*o->article)
+        return cm_usage_error("--article needs the id of an article "
+                              "(`bulletin list SOURCE` lists them)", NULL);
+    if ((o->offprint || o->folios || o->keep_neighbours || o->cover) &&
+        !o->article)
+        return cm_usage_error("--offprint, --folios, --keep-neighbours and "
+                              "--cover go with --article", NULL);
+    if (o->offprint && !reset && strcmp(o->offprint, "printed"))
+        return cm_usage_error("--offprint takes 'printed' or 'reset', not",
+                              o->offprint);
+    if (o->folios && strcmp(o->folios, "original") && strcmp(o->folios, "new"))
+        return cm_usage_error("--folios takes 'original' or 'new', not",
+                              o->folios);
+    if ((o->folios && !reset) || (o->keep_neighbours && reset))
+        return cm_usage_error("--folios goes with --offprint reset, "
+                              "--keep-neighbours with --offprint printed", NULL);
+    if (o->png && !(o->dpi >= 10 && o->dpi <= 1200))
+        return cm_usage_error("--dpi takes 10 to 1200 dots per inch", NULL);
+    if (o->pad && (o->pad < 1 || o->pad > 64 || o->pad != (int)o->pad))
+        return cm_usage_error("--pad takes a whole number of pages from 1 to "
+                              "64 (4 for saddle-stitched sheets), not a "
+                              "fraction or", NULL);
+    if ((o->marks || o->icc || o->screen) && !o->print)
+        return cm_usage_error("--marks, --icc and --screen go with --print",
+                              NULL);
+    if (o->pages && strcmp(o->pages, "original") && strcmp(o->pages, "auto"))
+        return cm_usage_error("--pages takes 'original' or 'auto', not",
+                              o->pages);
+    if (o->lineation && strcmp(o->lineation, "original") &&
+        strcmp(o->lineation, "compose"))
+        return cm_usage_error("--lineation takes 'original' or 'compose', not",
+                              o->lineation);
+    return 0;
+}
+
+int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
+               const lay_doc **pages)
+{
     /* a style path in the source is the source's, like its images */
     const char *style = o->style ? o->style : source_style(r->ar, doc);
     if (!style) {
@@ -199,35 +230,40 @@ int cm_build(cm_run *r, const cm_opts *o)
                    "'style: NAME' to the front matter or give --style");
         return CM_INPUT;
     }
-    if (o->article && !*o->article)
-        return cm_usage_error("--article needs the id of an article (--dump "
-                           "pagemap lists them)", NULL);
-    if (o->png && !(o->dpi >= 10 && o->dpi <= 1200))
-        return cm_usage_error("--dpi takes 10 to 1200 dots per inch", NULL);
-    if (o->pad && (o->pad < 1 || o->pad > 64 || o->pad != (int)o->pad))
-        return cm_usage_error("--pad takes a whole number of pages from 1 to "
-                           "64 (4 for saddle-stitched sheets), not a fraction "
-                           "or", NULL);
-    if ((o->marks || o->icc || o->screen) && !o->print)
-        return cm_usage_error("--marks, --icc and --screen go with --print", NULL);
-    if (o->pages && strcmp(o->pages, "original") && strcmp(o->pages, "auto"))
-        return cm_usage_error("--pages takes 'original' or 'auto', not", o->pages);
-    if (o->lineation && strcmp(o->lineation, "original") &&
-        strcmp(o->lineation, "compose"))
-        return cm_usage_error("--lineation takes 'original' or 'compose', not",
-                           o->lineation);
     lay_options lo = {o->pages && !strcmp(o->pages, "original"),
                       !o->lineation || !strcmp(o->lineation, "original")};
     if (lo.lineation &&
         in_read_lineation(in_lineation_path(r->ar, o->source), doc, r->ar,
                           &r->d))
         return CM_INPUT;
-    const lay_doc *pages;
     if (cm_open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
         return CM_INPUT;
     lay_set_options(r->lc, &lo);
-    if (lay_issue(r->lc, doc, &pages) ||
-        (o->article && lay_offprint(r->lc, doc, pages, o->article, &pages)) ||
+    return lay_issue(r->lc, doc, pages) ? CM_INPUT : CM_OK;
+}
+
+int cm_build(cm_run *r, const cm_opts *o)
+{
+    const doc_issue *doc;
+    const lay_doc *pages;
+    if (!o->source)
+        return cm_usage_error("build needs a SOURCE file", NULL);
+    int rc = check_build_opts(o);
+    if (rc)
+        return rc;
+    if (in_parse_file(o->source, r->ar, &r->d, &doc))
+        return CM_INPUT;
+    if (o->dump && !strcmp(o->dump, "doc")) {
+        doc_dump(doc, stdout);
+        return CM_OK;
+    }
+    lay_offprint_opts op = {o->article, o->offprint &&
+                            !strcmp(o->offprint, "reset"),
+                            o->keep_neighbours, o->folios &&
+                            !strcmp(o->folios, "original"), o->cover};
+    if ((rc = cm_lay_out(r, o, doc, &pages)))
+        return rc;
+    if ((o->article && lay_offprint(r->lc, doc, pages, &op, &pages, &doc)) ||
         (o->pad > 0 && lay_pad(r->lc, doc, pages, (int)o->pad, &pages)))
         return CM_INPUT;
     if (o->dump && !strcmp(o->dump, "geometry"))
@@ -242,4 +278,3 @@ int cm_build(cm_run *r, const cm_opts *o)
         return CM_OK;
     return write_outputs(r, o, doc, pages);
 }
-

@@ -20,6 +20,11 @@ typedef struct cm_opts {
     const char *cmd, *source, *out, *style, *dump, *png;
     const char *kind, *publication, *report, *pages, *lineation, *article;
     const char *outdir, *marks, *icc;
+    const char *offprint; /* with --article: "printed" or "reset" */
+    const char *folios;   /* a re-set offprint's: "original" or "new" */
+    int keep_neighbours;  /* a printed offprint keeps the others' text */
+    int cover;            /* an offprint's cover page */
+    const char *format;   /* list: "tsv" or "json" */
     char **sources;       /* every SOURCE given to build, in order */
     int nsources;
     int print;            /* 0: none; 1: PDF/X-1a:2001; 4: PDF/X-4 */
@@ -52,8 +57,16 @@ extern const char cm_usage[];
 int cm_usage_error(const char *msg, const char *arg);
 int cm_parse_args(int argc, char **argv, cm_opts *o, char **sources);
 
+/* list.c: the articles as laid out (id, column, pages, title, authors) */
+int cm_list(cm_run *r, const cm_opts *o);
+
 /* build.c */
 int cm_open_style(cm_run *r, const char *name);
+/* The parsed issue laid out with its style (the source's or --style), its
+ * recorded line breaks (unless --lineation compose) and --pages: CM_OK or
+ * CM_INPUT. */
+int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
+               const lay_doc **pages);
 void cm_close_run(cm_run *r);
 char *cm_swap_suffix(ar_arena *ar, const char *src, const char *outdir,
                      const char *old, const char *ext);

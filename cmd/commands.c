@@ -110,6 +110,8 @@ int cm_run_command(const cm_opts *o, file_run *files)
     int rc;
     if (!strcmp(o->cmd, "build"))
         rc = cm_build(&r, o);
+    else if (!strcmp(o->cmd, "list"))
+        rc = cm_list(&r, o);
     else if (!strcmp(o->cmd, "fonts"))
         rc = cm_fonts(&r, o);
     else if (!strcmp(o->cmd, "compose"))

@@ -69,6 +69,7 @@ static int put_row(fl_state *fs, const fl_art *a, const fl_row *r,
                                     fy, w, r->frame_h)
                      : fl_put_box(p, LAY_BOX_FRAME, fx, fy, w, r->frame_h))
             return -1;
+        p->boxes[p->nboxes - 1].article = a->index;
     }
     for (int i = 0; i < r->nlines; i++) {
         double base = top + r->top + i * r->adv;

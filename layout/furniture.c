@@ -9,6 +9,7 @@
 #include "flow.h"
 #include "front.h"
 #include "furniture.h"
+#include "outline.h"
 #include "pages.h"
 #include "slug.h"
 
@@ -192,11 +193,12 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
     return 0;
 }
 
-static int furnish(lay_ctx *lc, const doc_issue *doc, fl_book *arts)
+static int furnish(lay_ctx *lc, const doc_issue *doc, fl_book *arts,
+                   int first_folio)
 {
     for (size_t i = 0; i < arts->npages; i++) {
         fl_page *pg = &arts->pages[i];
-        int number = (int)i + 1;
+        int number = (int)i + first_folio;
         if ((lc->st->furniture.folios && folio(lc, pg, number)) ||
             running_head(lc, doc, pg, number) ||
             (lc->st->furniture.side_tab && side_tab(lc, doc, pg, number)))
@@ -234,25 +236,9 @@ static int copy_page(lay_ctx *lc, const fl_page *src, lay_page *dst,
     return 0;
 }
 
-static lay_mark *outline(lay_ctx *lc, const doc_issue *doc, size_t *n)
-{
-    lay_mark *m = ar_alloc(lc->ar, (doc->narticles + 1) * sizeof *m);
-    if (!m)
-        return NULL;
-    for (size_t i = 0; i < doc->narticles; i++) {
-        const doc_article *a = &doc->articles[i];
-        char *t = doc_text_plain(lc->ar, &a->title);
-        for (char *s = t; s && *s; s++)
-            if (*s == '\n')
-                *s = ' ';
-        m[i] = (lay_mark){t, a->id, a->part};
-    }
-    *n = doc->narticles;
-    return m;
-}
-
 static int assemble(lay_ctx *lc, const doc_issue *doc, fl_book *front,
-                    fl_book *arts, lay_placed *placed, const lay_doc **out)
+                    fl_book *arts, lay_placed *placed, int first_folio,
+                    const lay_doc **out)
 {
     lay_doc *ld = ar_alloc(lc->ar, sizeof *ld);
     size_t n = front->npages + arts->npages;
@@ -260,11 +246,12 @@ static int assemble(lay_ctx *lc, const doc_issue *doc, fl_book *front,
     if (!ld || !pages)
         return -1;
     for (size_t i = 0; i < front->npages; i++)
-        if (copy_page(lc, &front->pages[i], &pages[i], 0))
+        if (fl_put_dest(&front->pages[i], ol_front_dest(lc, i), 0, 0) ||
+            copy_page(lc, &front->pages[i], &pages[i], 0))
             return -1;
     for (size_t i = 0; i < arts->npages; i++)
         if (copy_page(lc, &arts->pages[i], &pages[front->npages + i],
-                      (int)i + 1))
+                      (int)i + first_folio))
             return -1;
     for (size_t i = 0; i < doc->narticles; i++) {
         placed[i].first_page += (int)front->npages;
@@ -278,26 +265,27 @@ static int assemble(lay_ctx *lc, const doc_issue *doc, fl_book *front,
     ld->height = lc->st->page.height;
     ld->pages = pages;
     ld->npages = n;
-    ld->marks = outline(lc, doc, &ld->nmarks);
+    ld->marks = ol_build(lc, doc, pages, front->npages, &ld->nmarks);
     ld->articles = placed;
     ld->narticles = doc->narticles;
     *out = ld;
     return 0;
 }
 
-int fu_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out)
+int fu_issue(lay_ctx *lc, const doc_issue *doc, int with_front,
+             int first_folio, const lay_doc **out)
 {
     fl_book arts = {NULL, 0, 0}, front = {NULL, 0, 0};
     lay_placed *placed = ar_alloc(lc->ar, (doc->narticles + 1) * sizeof *placed);
     int rc = placed ? fl_articles(lc, doc, &arts, placed) : -1;
     for (size_t i = 0; rc == 0 && i < doc->narticles; i++)
-        placed[i].folio = placed[i].first_page + 1;
+        placed[i].folio = placed[i].first_page + first_folio;
     if (rc == 0)
-        rc = furnish(lc, doc, &arts);
-    if (rc == 0)
+        rc = furnish(lc, doc, &arts, first_folio);
+    if (rc == 0 && with_front)
         rc = fr_build(lc, doc, placed, &front);
     if (rc == 0)
-        rc = assemble(lc, doc, &front, &arts, placed, out);
+        rc = assemble(lc, doc, &front, &arts, placed, first_folio, out);
     fl_book_free(&arts);
     fl_book_free(&front);
     return rc;

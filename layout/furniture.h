@@ -6,6 +6,9 @@
 
 #include "layout.h"
 
-int fu_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
+/* The whole issue; with front 0 no front matter, the article pages
+ * numbered from first_folio. */
+int fu_issue(lay_ctx *lc, const doc_issue *doc, int front, int first_folio,
+             const lay_doc **out);
 
 #endif

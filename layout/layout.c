@@ -45,7 +45,7 @@ void lay_free(lay_ctx *lc)
 
 int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out)
 {
-    return fu_issue(lc, doc, out);
+    return fu_issue(lc, doc, 1, 1, out);
 }
 
 int lay_compose_text(lay_ctx *lc, const char *text, size_t len,

@@ -68,6 +68,7 @@ typedef struct lay_box {
                                  (a JPEG carries its own bytes); owned by
                                  the layout */
     diag_pos pos;       /* LAY_BOX_IMAGE: the figure in the source */
+    int article;        /* index in doc_issue.articles; -1: furniture */
 } lay_box;
 
 /* A clickable area that jumps to a named destination. */
@@ -102,7 +103,9 @@ typedef struct lay_page {
 typedef struct lay_mark {
     const char *title;
     const char *dest;
-    int level;                /* 0: article, 1: a part inside it */
+    int level;                /* 0: a column (栏目), a front page, or an
+                                 article outside a column; each level
+                                 deeper sits under the last one above */
 } lay_mark;
 
 /* Where an article was set. */
@@ -145,12 +148,27 @@ void lay_set_options(lay_ctx *lc, const lay_options *o);
 void lay_free(lay_ctx *lc);
 /* Lay out a whole issue; the pages live until lay_free. */
 int lay_issue(lay_ctx *lc, const doc_issue *doc, const lay_doc **out);
-/* An offprint (抽印本): the pages of a laid-out issue that carry the
- * articles named in ids (comma-separated; each with its contributions),
- * as printed. An unknown id is reported and -1 returned. The placed
- * article of one outside the selection has first_page -1. */
+/* How an offprint (抽印本) is cut. */
+typedef struct lay_offprint_opts {
+    const char *ids;       /* the articles, comma-separated (each with its
+                              contributions) */
+    int reset;             /* composed afresh on pages of its own; else as
+                              printed */
+    int keep_neighbours;   /* as printed: the other articles' text on
+                              shared pages stays */
+    int original_folios;   /* re-set: folios go on from the original's */
+    int cover;             /* a cover: 抽印本, title, authors, citation */
+} lay_offprint_opts;
+
+/* An offprint of a laid-out issue: as printed, the pages that carry the
+ * articles (the neighbours' text on shared pages left out), or the
+ * articles set afresh; with the citation line (原载《…》…第7—13页) at the
+ * foot of its first page. *doc_out is the document the pages belong to
+ * (a re-set offprint's holds only its articles). An unknown id is
+ * reported and -1 returned. */
 int lay_offprint(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
-                 const char *ids, const lay_doc **out);
+                 const lay_offprint_opts *o, const lay_doc **out,
+                 const doc_issue **doc_out);
 /* The laid-out issue with blank pages added at its end, so that its page
  * count is a multiple of n (print sheets); in unchanged when it is. */
 int lay_pad(lay_ctx *lc, const doc_issue *doc, const lay_doc *in, int n,

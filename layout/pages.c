@@ -50,7 +50,7 @@ int fl_put_box(fl_page *pg, lay_box_kind kind, double x, double y, double w,
     lay_box *b = VEC_PUSH(pg->boxes, pg->nboxes, pg->capboxes);
     if (!b)
         return -1;
-    *b = (lay_box){kind, x, y, w, h, STY_BLACK, NULL, NULL, {NULL, 0, 0}};
+    *b = (lay_box){kind, x, y, w, h, STY_BLACK, NULL, NULL, {NULL, 0, 0}, -1};
     return 0;
 }
 

@@ -201,7 +201,7 @@ static int post_pass(void *ctx, FILE *f)
     char subject[600];
     x.labels = labels;
     x.nlabels = labels ? j->pages->npages : 0;
-    x.subject = out_subject(j->pages, j->doc, subject, sizeof subject);
+    x.subject = out_subject(j->pages, subject, sizeof subject);
     x.out = f;
     int rc = pdfx_write(&x);
     free((void *)labels);

@@ -69,8 +69,7 @@ void out_draw_line(cairo_t *cr, const lay_line *l, const out_ink *ink);
 void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
                size_t n);
 void out_date(const doc_issue *doc, char *buf, size_t n);
-const char *out_subject(const lay_doc *pages, const doc_issue *doc,
-                        char *buf, size_t n);
+const char *out_subject(const lay_doc *pages, char *buf, size_t n);
 /* Cairo's stream callback into an sb_buf; the pages' labels (free()). */
 cairo_status_t out_to_buffer(void *closure, const unsigned char *data,
                              unsigned int len);

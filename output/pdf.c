@@ -61,14 +61,11 @@ void out_date(const doc_issue *doc, char *buf, size_t n)
 }
 
 /* An offprint's Subject: where its articles were printed. */
-const char *out_subject(const lay_doc *pages, const doc_issue *doc,
-                        char *buf, size_t n)
+const char *out_subject(const lay_doc *pages, char *buf, size_t n)
 {
     if (!pages->offprint)
         return NULL;
-    const doc_meta *m = doc ? &doc->meta : NULL;
-    snprintf(buf, n, "抽印本，原载《%s》%s", m && m->publication.text
-                                              ? m->publication.text : "",
+    snprintf(buf, n, "抽印本%s%s", pages->citation ? "，" : "",
              pages->citation ? pages->citation : "");
     return buf;
 }
@@ -88,8 +85,11 @@ void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,
                  *year || *no ? " " : "", year, no);
     else
         snprintf(issue, sizeof issue, "bulletin");
-    if (pages->offprint) /* 抽印本: the article, cut from its issue */
-        snprintf(buf, n, "%s（抽印自%s）", pages->offprint, issue);
+    if (pages->offprint && m && m->publication.text) /* 抽印本 */
+        snprintf(buf, n, "%s（抽印自《%s》%s%s）", pages->offprint,
+                 m->publication.text, year, no);
+    else if (pages->offprint)
+        snprintf(buf, n, "%s（抽印本）", pages->offprint);
     else
         snprintf(buf, n, "%s", issue);
 }
@@ -159,9 +159,12 @@ static void page_tags(cairo_t *cr, const lay_page *pg)
 }
 
 /* Bookmarks: articles, and their parts under them. */
+/* Bookmarks may nest this deep (column, article, contribution). */
+#define OUTLINE_DEPTH 8
+
 void out_outline(cairo_surface_t *s, const lay_doc *pages)
 {
-    int parent = CAIRO_PDF_OUTLINE_ROOT;
+    int parent[OUTLINE_DEPTH + 1] = {CAIRO_PDF_OUTLINE_ROOT}, depth = 0;
     sb_buf link;
     sb_init(&link);
     for (size_t i = 0; i < pages->nmarks; i++) {
@@ -170,10 +173,16 @@ void out_outline(cairo_surface_t *s, const lay_doc *pages)
         attr_str(&link, "dest", m->dest);
         if (link.failed)
             break;
-        int id = cairo_pdf_surface_add_outline(
-            s, m->level ? parent : CAIRO_PDF_OUTLINE_ROOT, m->title, link.s, 0);
-        if (!m->level)
-            parent = id;
+        /* under the last bookmark one level up; where that one was left
+         * out (an offprint), under the nearest there is */
+        int level = m->level < 0 ? 0 : m->level > OUTLINE_DEPTH ? OUTLINE_DEPTH
+                                                                : m->level;
+        if (level > depth)
+            level = depth;
+        int id = cairo_pdf_surface_add_outline(s, parent[level], m->title,
+                                               link.s, 0);
+        parent[level + 1] = id;
+        depth = level + 1;
     }
     sb_free(&link);
 }
@@ -232,7 +241,7 @@ static int render(void *ctx, FILE *f)
     const char **labels = rc == 0 ? out_labels(job->pages) : NULL;
     pdfx_tidy_job t = {(const unsigned char *)pdf.s, pdf.len, labels,
                        job->pages->npages,
-                       out_subject(job->pages, job->doc, subject, sizeof subject),
+                       out_subject(job->pages, subject, sizeof subject),
                        date, f, {0}};
     if (rc == 0 && (!labels || pdfx_tidy(&t))) {
         diag_error(job->d, (diag_pos){job->doc->path, 0, 0}, "the PDF could "

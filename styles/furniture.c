@@ -44,6 +44,7 @@ static const sty_key furniture_keys[] = {
     {"side-tab-fill", K_COLOUR, FU(tab_fill), 0, 0, 0, NULL},
     {"side-tab-frame", K_COLOUR, FU(tab_frame), 0, 0, 0, NULL},
     {"permit", K_STR, FU(permit), 0, TEXT},
+    {"citation", K_STR, FU(citation), 0, TEXT},
     {"jump-to", K_STR, FU(jump_to), 0, TEXT},
     {"jump-from", K_STR, FU(jump_from), 0, TEXT},
     {"folios", K_BOOL, FU(folios), K_REQ, 0, 0, NULL},

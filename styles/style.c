@@ -141,6 +141,7 @@ static const char *const role_names[STY_NROLES] = {
     [STY_CONTENTS_PAGE] = "contents-page",
     [STY_SIDE_TAB] = "side-tab",         [STY_JUMP] = "jump",
     [STY_PRINT_INFO] = "print-info",
+    [STY_CITATION] = "citation",
 };
 
 

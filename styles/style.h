@@ -59,6 +59,7 @@ typedef enum sty_role_id {
     STY_SIDE_TAB,      /* the thumb index on the outer edge */
     STY_JUMP,          /* （下转第N页） and （上接第N页） */
     STY_PRINT_INFO,    /* the page information line in a print master's slug */
+    STY_CITATION,      /* an offprint's 原载… line (else [note]) */
     STY_NROLES
 } sty_role_id;
 
@@ -208,6 +209,8 @@ typedef struct sty_furniture {
     sty_colour tab_fill;   /* the tab's background; none unless given */
     sty_colour tab_frame;  /* its frame; black unless given */
     const char *permit;    /* the 准印证号 line of the 编委会 page, {permit} */
+    const char *citation;  /* an offprint's source line, {pages} the
+                              original pages; NULL: the default */
     const char *jump_to, *jump_from; /* （下转第{page}页） … */
     int folios;            /* page numbers at the foot */
 } sty_furniture;

@@ -139,13 +139,16 @@ check "offprint: only a3 in its page map" sh -c \
 "$BULLETIN" build "$TJ" --dump lines 2>/dev/null | awk -F'\t' -v a="${1:-0}" -v b="${2:--1}" \
     '$1 >= a && $1 <= b {print $2 "\t" $3 "\t" $4}' >"$T/fulll"
 "$BULLETIN" build "$TJ" --article a3 --dump lines 2>/dev/null | cut -f2- >"$T/offl"
-check "offprint: its pages hold the same lines as in the issue" cmp -s "$T/fulll" "$T/offl"
+sort "$T/fulll" >"$T/fulls"
+sort "$T/offl" | comm -23 - "$T/fulls" >"$T/extra"
+check "offprint: its pages hold lines of the issue's pages, in their places" \
+    sh -c "[ -s '$T/offl' ] && [ ! -s '$T/extra' ]"
 if need pdfinfo qpdf; then
     check "offprint: the PDF has those pages, labelled from folio ${1:-?}" sh -c \
         "[ \$(pdfinfo '$T/off.pdf' | awk '/^Pages:/ {print \$2}') -eq $(echo $want | wc -w) ] &&
          qpdf --json '$T/off.pdf' | grep -q '\"/St\": ${1:-x}'"
     check "offprint: the title names the article and its issue" sh -c \
-        "pdfinfo '$T/off.pdf' | grep -q '^Title: *积极发展全过程人民民主（抽印自天津政协 2022年第9期）'"
+        "pdfinfo '$T/off.pdf' | grep -q '^Title: *积极发展全过程人民民主（抽印自《天津政协》2022年第9期）'"
     check "offprint: qpdf --check passes" sh -c "qpdf --check '$T/off.pdf' >/dev/null 2>&1"
 fi
 "$BULLETIN" build "$TJ" --article nosuch -o "$T/none.pdf" 2>"$T/err"
