@@ -13,7 +13,7 @@ ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes,$(WARN)) $(CFLAGS) \
 	-DPOINTERHOLDER_TRANSITION=4 -MMD -MP $(shell pkg-config --cflags libqpdf 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 
-STAGES := util input styles fonts layout output batch cmd
+STAGES := util input import styles fonts layout output batch cmd
 LIB_SRCS := $(foreach d,$(STAGES),$(wildcard $(d)/*.c))
 LIB_CXX_SRCS := $(foreach d,$(STAGES),$(wildcard $(d)/*.cc))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)

@@ -25,7 +25,7 @@ static int has_styles(const char *dir)
 }
 
 /* styles/ beside the executable, or $BULLETIN_STYLES. */
-static const char *style_dir(ar_arena *ar)
+const char *cm_style_dir(ar_arena *ar)
 {
     const char *env = getenv("BULLETIN_STYLES");
     if (env && *env)
@@ -47,7 +47,7 @@ static const char *style_dir(ar_arena *ar)
 
 int cm_open_style(cm_run *r, const char *name)
 {
-    if (sty_load(name, style_dir(r->ar), r->ar, &r->d, &r->st))
+    if (sty_load(name, cm_style_dir(r->ar), r->ar, &r->d, &r->st))
         return -1;
     r->fs = fnt_open();
     if (!r->fs) {

@@ -61,6 +61,9 @@ int cm_parse_args(int argc, char **argv, cm_opts *o, char **sources);
 int cm_list(cm_run *r, const cm_opts *o);
 
 /* build.c */
+/* The house style files: $BULLETIN_STYLES, or styles/ beside the
+ * executable. */
+const char *cm_style_dir(ar_arena *ar);
 int cm_open_style(cm_run *r, const char *name);
 /* The parsed issue laid out with its style (the source's or --style), its
  * recorded line breaks (unless --lineation compose) and --pages: CM_OK or

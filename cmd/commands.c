@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../import/import.h"
 #include "cmd.h"
 
 int cm_fonts(cm_run *r, const cm_opts *o)
@@ -14,21 +15,23 @@ int cm_fonts(cm_run *r, const cm_opts *o)
 
 int cm_import(cm_run *r, const cm_opts *o)
 {
-    in_import_opts io = {o->source, o->out, o->report, IN_KIND_AUTO,
-                         o->publication, r->files};
+    im_import_opts io = {.input = o->source, .output = o->out,
+                         .report = o->report, .kind = IM_KIND_AUTO,
+                         .publication = o->publication,
+                         .style_dir = cm_style_dir(r->ar), .files = r->files};
     if (!o->source)
         return cm_usage_error("import needs an INPUT file", NULL);
     if (o->kind && !strcmp(o->kind, "raw"))
-        io.kind = IN_KIND_RAW;
+        io.kind = IM_KIND_RAW;
     else if (o->kind && !strcmp(o->kind, "markdown"))
-        io.kind = IN_KIND_MARKDOWN;
+        io.kind = IM_KIND_MARKDOWN;
     else if (o->kind)
         return cm_usage_error("--kind takes 'raw' or 'markdown', not", o->kind);
     if (o->publication && strcmp(o->publication, "tianjin") &&
         strcmp(o->publication, "jincheng"))
         return cm_usage_error("--publication takes 'tianjin' or 'jincheng', not",
                            o->publication);
-    if (in_import(&io, &r->d))
+    if (im_import(&io, &r->d))
         return CM_INPUT;
     if (!o->record)
         return CM_OK;

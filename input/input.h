@@ -1,6 +1,6 @@
 /* input.h: the issue source parser and the document model it builds.
  *
- * Prefixes: in_ parsing and import; doc_ the document model.
+ * Prefixes: in_ parsing; doc_ the document model.
  * The model is built once by the parser, lives in the caller's arena and
  * is read-only (const) in every later stage.
  * Return convention: int functions give 0 on success and -1 on failure;
@@ -167,28 +167,5 @@ int doc_text_empty(const doc_text *t);
 
 /* Write the model as an indented outline (for tests and debugging). */
 void doc_dump(const doc_issue *doc, FILE *out);
-
-/* ---- importing old issues (docs/import.md) ---- */
-
-typedef enum in_kind {
-    IN_KIND_AUTO,     /* detect */
-    IN_KIND_RAW,      /* text extracted from a print PDF, a line per line */
-    IN_KIND_MARKDOWN, /* a Markdown conversion */
-} in_kind;
-
-typedef struct in_import_opts {
-    const char *input;       /* the old issue's text */
-    const char *output;      /* issue source to write; NULL: standard output */
-    const char *report;      /* change report to write; NULL: none */
-    in_kind kind;
-    const char *publication; /* "tianjin", "jincheng"; NULL: detect */
-    file_run *files;         /* the run's files: inputs are not
-                                overwritten (NULL: not checked) */
-} in_import_opts;
-
-/* Import an old issue into an issue source (and, for raw extractions, its
- * NAME.lines.json sidecar of original line breaks); a one-line summary of
- * the changes goes to d's stream. */
-int in_import(const in_import_opts *o, diag_ctx *d);
 
 #endif

@@ -2,108 +2,34 @@
  * the line-start/line-end prohibition rules (chinese-layout.md, clreq) */
 #include "composer_imp.h"
 
-typedef struct cc_range {
-    uint32_t lo, hi;
-    cc_class cls;
-} cc_range;
+#include "../util/util.h"
 
-/* Sorted by code point. Ranges not listed fall to cc_classify's default:
- * letters and digits by script, everything else CC_HAN (set like an
- * ideograph: full width, breakable on both sides). */
-static const cc_range cc_table[] = {
-    {0x0020, 0x0020, CC_SPACE},       /* space */
-    {0x0021, 0x0021, CC_ASCII_CLOSE}, /* ! */
-    {0x0023, 0x0024, CC_NUMPRE},      /* # $ */
-    {0x0025, 0x0025, CC_NUMPOST},     /* % */
-    {0x0026, 0x0027, CC_ASCII_JOIN},  /* & ' */
-    {0x0028, 0x0028, CC_ASCII_OPEN},  /* ( */
-    {0x0029, 0x0029, CC_ASCII_CLOSE}, /* ) */
-    {0x002B, 0x002B, CC_NUMPRE},      /* + */
-    {0x002C, 0x002C, CC_ASCII_CLOSE}, /* , */
-    {0x002D, 0x002D, CC_ASCII_JOIN},  /* - hyphen-minus */
-    {0x002E, 0x002E, CC_ASCII_CLOSE}, /* . (joins inside numbers) */
-    {0x002F, 0x002F, CC_ASCII_JOIN},  /* / */
-    {0x0030, 0x0039, CC_DIGIT},       /* 0-9 */
-    {0x003A, 0x003B, CC_ASCII_CLOSE}, /* : ; */
-    {0x003F, 0x003F, CC_ASCII_CLOSE}, /* ? */
-    {0x0040, 0x0040, CC_ASCII_JOIN},  /* @ */
-    {0x005B, 0x005B, CC_ASCII_OPEN},  /* [ */
-    {0x005D, 0x005D, CC_ASCII_CLOSE}, /* ] */
-    {0x005F, 0x005F, CC_ASCII_JOIN},  /* _ */
-    {0x007B, 0x007B, CC_ASCII_OPEN},  /* { */
-    {0x007D, 0x007D, CC_ASCII_CLOSE}, /* } */
-    {0x00A0, 0x00A0, CC_SPACE},       /* no-break space */
-    {0x00A3, 0x00A3, CC_NUMPRE},      /* £ */
-    {0x00A5, 0x00A5, CC_NUMPRE},      /* ¥ */
-    {0x00B0, 0x00B0, CC_NUMPOST},     /* ° degree */
-    {0x00B7, 0x00B7, CC_MIDDOT},      /* · middle dot (GB/T 15834 间隔号) */
-    {0x2013, 0x2013, CC_CONNECTOR},   /* – en dash: connector */
-    {0x2014, 0x2015, CC_DASH},        /* — ― em dash, horizontal bar */
-    {0x2018, 0x2018, CC_OPEN},        /* ‘ */
-    {0x2019, 0x2019, CC_CLOSE},       /* ’ */
-    {0x201C, 0x201C, CC_OPEN},        /* “ */
-    {0x201D, 0x201D, CC_CLOSE},       /* ” */
-    {0x2022, 0x2022, CC_MIDDOT},      /* • bullet used as interpunct */
-    {0x2026, 0x2026, CC_ELLIPSIS},    /* … */
-    {0x2030, 0x2030, CC_NUMPOST},     /* ‰ */
-    {0x20AC, 0x20AC, CC_NUMPRE},      /* € */
-    {0x2103, 0x2103, CC_NUMPOST},     /* ℃ */
-    {0x22EF, 0x22EF, CC_ELLIPSIS},    /* ⋯ midline ellipsis */
-    {0x2500, 0x2500, CC_DASH},        /* ─ box line used as a dash */
-    {0x3000, 0x3000, CC_SPACE},       /* ideographic space */
-    {0x3001, 0x3001, CC_PAUSE},       /* 、 */
-    {0x3002, 0x3002, CC_STOP},        /* 。 */
-    {0x3007, 0x3007, CC_NUMERAL},     /* 〇 numeral */
-    {0x3008, 0x3008, CC_OPEN},        /* 〈 */
-    {0x3009, 0x3009, CC_CLOSE},       /* 〉 */
-    {0x300A, 0x300A, CC_OPEN},        /* 《 */
-    {0x300B, 0x300B, CC_CLOSE},       /* 》 */
-    {0x300C, 0x300C, CC_OPEN},        /* 「 */
-    {0x300D, 0x300D, CC_CLOSE},       /* 」 */
-    {0x300E, 0x300E, CC_OPEN},        /* 『 */
-    {0x300F, 0x300F, CC_CLOSE},       /* 』 */
-    {0x3010, 0x3010, CC_OPEN},        /* 【 */
-    {0x3011, 0x3011, CC_CLOSE},       /* 】 */
-    {0x3014, 0x3014, CC_OPEN},        /* 〔 */
-    {0x3015, 0x3015, CC_CLOSE},       /* 〕 */
-    {0x3016, 0x3016, CC_OPEN},        /* 〖 */
-    {0x3017, 0x3017, CC_CLOSE},       /* 〗 */
-    {0x301C, 0x301C, CC_CONNECTOR},   /* 〜 wave dash */
-    {0x30FB, 0x30FB, CC_MIDDOT},      /* ・ katakana middle dot */
-    {0x4E00, 0x4E00, CC_NUMERAL},     /* 一 numeral */
-    {0x4E03, 0x4E03, CC_NUMERAL},     /* 七 numeral */
-    {0x4E07, 0x4E07, CC_NUMERAL},     /* 万 numeral */
-    {0x4E09, 0x4E09, CC_NUMERAL},     /* 三 numeral */
-    {0x4E24, 0x4E24, CC_NUMERAL},     /* 两 numeral */
-    {0x4E5D, 0x4E5D, CC_NUMERAL},     /* 九 numeral */
-    {0x4E8C, 0x4E8C, CC_NUMERAL},     /* 二 numeral */
-    {0x4E94, 0x4E94, CC_NUMERAL},     /* 五 numeral */
-    {0x4EBF, 0x4EBF, CC_NUMERAL},     /* 亿 numeral */
-    {0x516B, 0x516B, CC_NUMERAL},     /* 八 numeral */
-    {0x516D, 0x516D, CC_NUMERAL},     /* 六 numeral */
-    {0x5341, 0x5341, CC_NUMERAL},     /* 十 numeral */
-    {0x5343, 0x5343, CC_NUMERAL},     /* 千 numeral */
-    {0x56DB, 0x56DB, CC_NUMERAL},     /* 四 numeral */
-    {0x767E, 0x767E, CC_NUMERAL},     /* 百 numeral */
-    {0x96F6, 0x96F6, CC_NUMERAL},     /* 零 numeral */
-    {0xFF01, 0xFF01, CC_EXCL},        /* ！ */
-    {0xFF03, 0xFF04, CC_NUMPRE},      /* ＃ ＄ */
-    {0xFF05, 0xFF05, CC_NUMPOST},     /* ％ */
-    {0xFF08, 0xFF08, CC_OPEN},        /* （ */
-    {0xFF09, 0xFF09, CC_CLOSE},       /* ） */
-    {0xFF0C, 0xFF0C, CC_PAUSE},       /* ， */
-    {0xFF0E, 0xFF0E, CC_STOP},        /* ． full-width full stop */
-    {0xFF0F, 0xFF0F, CC_SLASH},       /* ／ */
-    {0xFF10, 0xFF19, CC_DIGIT},       /* ０-９ */
-    {0xFF1A, 0xFF1B, CC_COLON},       /* ： ； */
-    {0xFF1F, 0xFF1F, CC_EXCL},        /* ？ */
-    {0xFF3B, 0xFF3B, CC_OPEN},        /* ［ */
-    {0xFF3D, 0xFF3D, CC_CLOSE},       /* ］ */
-    {0xFF5B, 0xFF5B, CC_OPEN},        /* ｛ */
-    {0xFF5D, 0xFF5D, CC_CLOSE},       /* ｝ */
-    {0xFF5E, 0xFF5E, CC_CONNECTOR},   /* ～ full-width tilde: connector */
-    {0xFFE0, 0xFFE1, CC_NUMPRE},      /* ￠ ￡ */
-    {0xFFE5, 0xFFE5, CC_NUMPRE},      /* ￥ */
+/* The composer's class of each class of the shared table of marks
+ * (util/punct.c, where each mark is listed once for the composer and the
+ * importer). Marks the table lists as PUNCT_OTHER (■ ★ and the like) are
+ * set like ideographs. */
+static const cc_class cc_of_punct[PUNCT_NCLASSES] = {
+    [PUNCT_NONE] = CC_HAN,
+    [PUNCT_NUMERAL] = CC_NUMERAL,
+    [PUNCT_OPEN] = CC_OPEN,
+    [PUNCT_CLOSE] = CC_CLOSE,
+    [PUNCT_PAUSE] = CC_PAUSE,
+    [PUNCT_STOP] = CC_STOP,
+    [PUNCT_COLON] = CC_COLON,
+    [PUNCT_EXCL] = CC_EXCL,
+    [PUNCT_MIDDOT] = CC_MIDDOT,
+    [PUNCT_DASH] = CC_DASH,
+    [PUNCT_ELLIPSIS] = CC_ELLIPSIS,
+    [PUNCT_CONNECTOR] = CC_CONNECTOR,
+    [PUNCT_SLASH] = CC_SLASH,
+    [PUNCT_DIGIT] = CC_DIGIT,
+    [PUNCT_NUMPRE] = CC_NUMPRE,
+    [PUNCT_NUMPOST] = CC_NUMPOST,
+    [PUNCT_ASCII_OPEN] = CC_ASCII_OPEN,
+    [PUNCT_ASCII_CLOSE] = CC_ASCII_CLOSE,
+    [PUNCT_ASCII_JOIN] = CC_ASCII_JOIN,
+    [PUNCT_SPACE] = CC_SPACE,
+    [PUNCT_OTHER] = CC_HAN,
 };
 
 /* Line-start and line-end prohibitions per class and level. A level
@@ -156,16 +82,9 @@ static int is_letter(uint32_t cp)
 
 cc_class cc_classify(uint32_t cp)
 {
-    size_t lo = 0, hi = sizeof cc_table / sizeof *cc_table;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cp < cc_table[mid].lo)
-            hi = mid;
-        else if (cp > cc_table[mid].hi)
-            lo = mid + 1;
-        else
-            return cc_table[mid].cls;
-    }
+    const punct_mark *m = punct_lookup(cp);
+    if (m)
+        return cc_of_punct[m->cls];
     if (cp >= 0xFF21 && cp <= 0xFF5A)
         return CC_HAN; /* full-width letters are set like ideographs */
     return is_letter(cp) ? CC_LATIN : CC_HAN;

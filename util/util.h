@@ -74,6 +74,73 @@ typedef void (*u8_report_fn)(void *ctx, size_t off, uint32_t cp,
 int u8_settable_copy(const char *s, size_t len, struct sb_buf *out,
                      u8_report_fn report, void *ctx);
 
+/* ---- Chinese punctuation (punct.c) ----
+ * One commented table of marks, shared by the composer (its character
+ * classes: one punct_class each, PUNCT_OTHER set like an ideograph,
+ * PUNCT_NONE a letter or ideograph by script) and the importer (the
+ * flags, the ASCII forms and the standard forms). */
+typedef enum punct_class {
+    PUNCT_NONE,        /* not in the table */
+    PUNCT_NUMERAL,     /* Chinese numerals 〇一二…十百千万: a number in words */
+    PUNCT_OPEN,        /* opening brackets and quotes “‘（《 … */
+    PUNCT_CLOSE,       /* closing brackets and quotes ”’）》 … */
+    PUNCT_PAUSE,       /* 、， pause marks */
+    PUNCT_STOP,        /* 。 full stop */
+    PUNCT_COLON,       /* ；： */
+    PUNCT_EXCL,        /* ？！ */
+    PUNCT_MIDDOT,      /* · interpuncts */
+    PUNCT_DASH,        /* — (two make the 2-em dash ——) */
+    PUNCT_ELLIPSIS,    /* … (two make ……) */
+    PUNCT_CONNECTOR,   /* ～ – connectors */
+    PUNCT_SLASH,       /* ／ solidus */
+    PUNCT_DIGIT,       /* 0–9 and full-width digits */
+    PUNCT_NUMPRE,      /* ¥ $ € £ # +: before a number */
+    PUNCT_NUMPOST,     /* % ‰ ℃ °: after a number */
+    PUNCT_ASCII_OPEN,  /* ( [ { */
+    PUNCT_ASCII_CLOSE, /* ) ] } , . ; : ! ? */
+    PUNCT_ASCII_JOIN,  /* ' - _ & @ / inside Latin words and numbers */
+    PUNCT_SPACE,       /* ASCII space, no-break space, U+3000 */
+    PUNCT_OTHER,       /* other marks and signs, set like ideographs: ■ ★ */
+    PUNCT_NCLASSES
+} punct_class;
+
+/* What the importer asks of a mark. */
+enum {
+    PUNCT_ENDS = 1 << 0,     /* ends a sentence or a run-in clause: 。！？…；：■ */
+    PUNCT_TRAILS = 1 << 1,   /* a closing mark that may stand after a
+                                sentence's end: 。” 。） 。》 */
+    PUNCT_SQUEEZES = 1 << 2, /* set in half an em when a justified line of
+                                the printed originals is tight */
+    PUNCT_CJK = 1 << 3,      /* a mark of Chinese text outside the blocks
+                                of Chinese marks (— “ ” … · ■ ★) */
+    PUNCT_COUNTING = 1 << 4, /* 一 to 十: the numbers of heads, items and
+                                excerpts (一、 （二） 三是) */
+};
+
+typedef struct punct_mark {
+    uint32_t lo, hi;   /* the code points of the row */
+    punct_class cls;
+    unsigned flags;    /* PUNCT_ENDS … */
+    char ascii;        /* the ASCII mark written for it in Chinese text
+                          (',' for ，, '"' for “ and ”); 0: none */
+    uint32_t standard; /* a variant's standard form (⋯ → …); 0: none */
+} punct_mark;
+
+/* The row of cp, or NULL when the table does not list it. */
+const punct_mark *punct_lookup(uint32_t cp);
+punct_class punct_classify(uint32_t cp); /* PUNCT_NONE when not listed */
+int punct_has(uint32_t cp, unsigned flags); /* any of the flags */
+/* Chinese context: a Han character, a character of the blocks of Chinese
+ * marks (U+3000–U+303F, U+FF00–U+FFEF) or a mark flagged PUNCT_CJK. */
+int punct_is_chinese(uint32_t cp);
+/* The full-width mark of an ASCII one: side PUNCT_OPEN or PUNCT_CLOSE
+ * for a side of a bracket or quote ('"' → “ or ”), PUNCT_NONE for a
+ * mark of its own (',' → ，); 0 when there is none. */
+uint32_t punct_full_width(char ascii, punct_class side);
+uint32_t punct_standard(uint32_t cp); /* of a variant, else 0 */
+/* The standard form of a class with variants (— … ·), else 0. */
+uint32_t punct_standard_of(punct_class cls);
+
 /* ---- diagnostics ---- */
 typedef struct diag_pos {
     const char *file; /* NULL: no position */

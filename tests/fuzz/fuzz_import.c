@@ -2,26 +2,36 @@
  * bytes give an error or a source, never a crash, a hang or a leak, and
  * a source the importer gives is one the parser accepts (else abort, so
  * that the fuzzer keeps the input). Each input is read as a raw
- * extraction and as a Markdown conversion; -DFUZZ_KIND=IN_KIND_RAW (or
- * IN_KIND_MARKDOWN, IN_KIND_AUTO) reads it one way only:
+ * extraction and as a Markdown conversion; -DFUZZ_KIND=IM_KIND_RAW (or
+ * IM_KIND_MARKDOWN, IM_KIND_AUTO) reads it one way only. The designs
+ * come from styles/ (run it from the top of the tree, as make fuzz
+ * does):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined
  *     -fno-sanitize-recover=undefined -D_GNU_SOURCE -I. [-DFUZZ_KIND=…]
- *     util/ *.c input/ *.c tests/fuzz/fuzz_import.c
- *     $(pkg-config --cflags --libs yaml-0.1 jansson) -o fuzz_import
+ *     util/ *.c input/ *.c import/ *.c styles/ *.c fonts/ *.c
+ *     tests/fuzz/fuzz_import.c $(pkg-config --cflags --libs yaml-0.1
+ *     jansson fontconfig) -o fuzz_import
  * Seeds: tests/fuzz/corpus/import/ (FUZZ_IMPORT_VERBOSE=1 shows the
  * messages and the source of each input). */
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../input/imp.h"
+#include "../../import/import.h"
+#include "../../input/input.h"
 
-static void import_one(const char *text, size_t size, in_kind kind)
+static void import_one(const char *text, size_t size, im_kind kind)
 {
     FILE *msgs = getenv("FUZZ_IMPORT_VERBOSE") ? stderr : NULL;
     diag_ctx d;
     diag_init(&d, msgs);
     size_t len;
-    char *src = imp_import_text("fuzz.txt", text, size, kind, NULL, &d, &len);
+    static im_designs *designs; /* read once: it takes longer than most
+                                   imports (kept to the end, reachable) */
+    if (!designs)
+        designs = im_load_designs("styles");
+    im_import_opts o = {.input = "fuzz.txt", .kind = kind,
+                        .designs = designs};
+    char *src = im_import_text(&o, text, size, &d, &len);
     if (!src)
         return; /* refused with an error: allowed */
     if (msgs)
@@ -42,8 +52,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 #ifdef FUZZ_KIND
     import_one((const char *)data, size, FUZZ_KIND);
 #else
-    import_one((const char *)data, size, IN_KIND_RAW);
-    import_one((const char *)data, size, IN_KIND_MARKDOWN);
+    import_one((const char *)data, size, IM_KIND_RAW);
+    import_one((const char *)data, size, IM_KIND_MARKDOWN);
 #endif
     return 0;
 }

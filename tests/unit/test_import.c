@@ -10,7 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../input/imp.h"
+#include "../../import/imp.h"
+#include "../../input/input.h"
 #include "check.h"
 #include <jansson.h>
 
@@ -20,6 +21,24 @@ static const char *root(void)
 {
     const char *r = getenv("ROOT");
     return r ? r : ".";
+}
+
+/* The house style files the importer reads its designs from. */
+static const char *style_dir(void)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "%s/styles", root());
+    return buf;
+}
+
+/* The designs read once, for the many imports from memory (kept to the
+ * end). */
+static const im_designs *shared_designs(void)
+{
+    static im_designs *ds;
+    if (!ds)
+        ds = im_load_designs(style_dir());
+    return ds;
 }
 
 static char *seed_path(const char *name)
@@ -68,7 +87,7 @@ static void imported_free(imported *im)
 }
 
 /* Run the importer on an input file into the scratch directory. */
-static int import_file(const char *input, const char *name, in_kind kind,
+static int import_file(const char *input, const char *name, im_kind kind,
                        const char *pub, imported *im)
 {
     memset(im, 0, sizeof *im);
@@ -77,11 +96,13 @@ static int import_file(const char *input, const char *name, in_kind kind,
     char err_path[300], side[300];
     snprintf(err_path, sizeof err_path, "%s/%s.err", tmpdir(), name);
     snprintf(side, sizeof side, "%s/%s.lines.json", tmpdir(), name);
-    in_import_opts o = {input, im->src_path, im->rep_path, kind, pub, NULL};
+    im_import_opts o = {.input = input, .output = im->src_path,
+                        .report = im->rep_path, .kind = kind,
+                        .publication = pub, .style_dir = style_dir()};
     diag_ctx d;
     FILE *ef = fopen(err_path, "w");
     diag_init(&d, ef);
-    im->rc = in_import(&o, &d);
+    im->rc = im_import(&o, &d);
     if (ef)
         fclose(ef);
     im->source = slurp(im->src_path);
@@ -260,7 +281,7 @@ static void t_order_000(check_state *cs)
     if (skip_without(cs, SEED000))
         return;
     imported im;
-    CHECK(cs, import_file(seed_path(SEED000), "t000", IN_KIND_AUTO, NULL,
+    CHECK(cs, import_file(seed_path(SEED000), "t000", IM_KIND_AUTO, NULL,
                           &im) == 0);
     ar_arena *ar = ar_new();
     diag_ctx d;
@@ -282,7 +303,7 @@ static void t_order_seed(check_state *cs, const char *seed, const char *name,
     if (skip_without(cs, seed))
         return;
     imported im;
-    CHECK(cs, import_file(seed_path(seed), name, IN_KIND_AUTO, NULL, &im) == 0);
+    CHECK(cs, import_file(seed_path(seed), name, IM_KIND_AUTO, NULL, &im) == 0);
     ar_arena *ar = ar_new();
     diag_ctx d;
     diag_init(&d, NULL);
@@ -357,7 +378,7 @@ static imp_ctx *ctx(ar_arena *ar, diag_ctx *d)
 {
     imp_ctx *c = ar_alloc(ar, sizeof *c);
     c->ar = ar;
-    c->d = d;
+    c->diag = d;
     c->input = "test";
     return c;
 }
@@ -452,17 +473,32 @@ static void t_raw_ends(check_state *cs)
 
 /* ---- detection ---- */
 
+/* An importer's state with the designs of the style files ds. */
+static imp_ctx *with_designs(ar_arena *ar, diag_ctx *d, const im_designs *ds)
+{
+    imp_ctx *c = ctx(ar, d);
+    imp_use_designs(c, ds);
+    return c;
+}
+
 static void t_detect_kind(check_state *cs)
 {
     const char *md = "# 标题\n\n## 小标题\n\n正文。\n";
     const char *raw = " 第一行文字第一行文字第一行文字\n\n第二行文字第二行文字\n";
-    CHECK_INT(cs, imp_detect_kind(md, strlen(md)), IN_KIND_MARKDOWN);
-    CHECK_INT(cs, imp_detect_kind(raw, strlen(raw)), IN_KIND_RAW);
+    ar_arena *ar = ar_new();
+    diag_ctx d;
+    diag_init(&d, NULL);
+    im_designs *ds = im_load_designs(style_dir());
+    imp_ctx *c = with_designs(ar, &d, ds);
+    CHECK_INT(cs, imp_detect_kind(md, strlen(md)), IM_KIND_MARKDOWN);
+    CHECK_INT(cs, imp_detect_kind(raw, strlen(raw)), IM_KIND_RAW);
     CHECK_INT(cs, imp_detect_pub("天津政协 天津", 18), IMP_PUB_TIANJIN);
     CHECK_INT(cs, imp_detect_pub("晋城政协", 12), IMP_PUB_JINCHENG);
-    CHECK_STR(cs, imp_style_for(IMP_PUB_TIANJIN, 18, 34), "tianjin-2022");
-    CHECK_STR(cs, imp_style_for(IMP_PUB_TIANJIN, 21, 34), "tianjin-2023");
-    CHECK(cs, imp_style_for(IMP_PUB_TIANJIN, 25, 34) == NULL);
+    CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, 18, 34), "tianjin-2022");
+    CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, 21, 34), "tianjin-2023");
+    CHECK(cs, imp_style_for(c, IMP_PUB_TIANJIN, 25, 34) == NULL);
+    im_free_designs(ds);
+    ar_free(ar);
 }
 
 /* The body text of seed 000 re-set as a raw extraction of 21-em columns:
@@ -515,16 +551,21 @@ static void t_detect_measure(check_state *cs)
         return;
     double m, single;
     int lines;
+    ar_arena *dar = ar_new();
+    diag_ctx dd;
+    diag_init(&dd, NULL);
+    im_designs *ds = im_load_designs(style_dir());
+    imp_ctx *c = with_designs(dar, &dd, ds);
     char *text = slurp(seed_path(SEED000));
     imp_raw_measure(text, strlen(text), &m, &lines, &single);
     CHECK_INT(cs, (int)m, 18);
     CHECK_INT(cs, lines, 34);
     CHECK_INT(cs, (int)single, 39);
-    CHECK_STR(cs, imp_style_for(IMP_PUB_TIANJIN, m, lines), "tianjin-2022");
+    CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, m, lines), "tianjin-2022");
     free(text);
     /* the same text re-wrapped at 21 em: the 2023 design */
     imported im;
-    CHECK(cs, import_file(seed_path(SEED000), "m000", IN_KIND_AUTO, NULL,
+    CHECK(cs, import_file(seed_path(SEED000), "m000", IM_KIND_AUTO, NULL,
                           &im) == 0);
     ar_arena *ar = ar_new();
     diag_ctx d;
@@ -536,7 +577,7 @@ static void t_detect_measure(check_state *cs)
         imp_raw_measure(w, strlen(w), &m, &lines, &single);
         CHECK_INT(cs, (int)m, 21);
         CHECK_INT(cs, lines, 34);
-        CHECK_STR(cs, imp_style_for(IMP_PUB_TIANJIN, m, lines), "tianjin-2023");
+        CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, m, lines), "tianjin-2023");
         char path[300];
         snprintf(path, sizeof path, "%s/rewrap21.txt", tmpdir());
         FILE *f = fopen(path, "w");
@@ -545,15 +586,17 @@ static void t_detect_measure(check_state *cs)
             fclose(f);
         }
         imported im2;
-        CHECK(cs, import_file(path, "r21", IN_KIND_AUTO, "tianjin", &im2) == 0);
+        CHECK(cs, import_file(path, "r21", IM_KIND_AUTO, "tianjin", &im2) == 0);
         CHECK(cs, im2.source && strstr(im2.source, "style: tianjin-2023"));
         imported_free(&im2);
         /* and at 25 em no known design fits: a warning, no style */
         w = rewrap(doc, ar, 25);
         imp_raw_measure(w, strlen(w), &m, &lines, &single);
-        CHECK(cs, imp_style_for(IMP_PUB_TIANJIN, m, lines) == NULL);
+        CHECK(cs, imp_style_for(c, IMP_PUB_TIANJIN, m, lines) == NULL);
     }
     ar_free(ar);
+    ar_free(dar);
+    im_free_designs(ds);
     imported_free(&im);
 }
 
@@ -634,7 +677,7 @@ static void check_conservation(check_state *cs, const char *seed,
     if (skip_without(cs, seed))
         return;
     imported im;
-    CHECK(cs, import_file(seed_path(seed), name, IN_KIND_AUTO, NULL, &im) == 0);
+    CHECK(cs, import_file(seed_path(seed), name, IM_KIND_AUTO, NULL, &im) == 0);
     char *in = slurp(seed_path(seed));
     if (!im.source || !im.report || !in) {
         cs->failed++;
@@ -721,7 +764,7 @@ static void check_structure(check_state *cs, const char *seed, const char *name)
     if (skip_without(cs, seed))
         return;
     imported im;
-    CHECK(cs, import_file(seed_path(seed), name, IN_KIND_AUTO, NULL, &im) == 0);
+    CHECK(cs, import_file(seed_path(seed), name, IM_KIND_AUTO, NULL, &im) == 0);
     char *in = slurp(seed_path(seed));
     if (!im.source || !in) {
         cs->failed++;
@@ -784,7 +827,7 @@ static void t_sidecar_000(check_state *cs)
     if (skip_without(cs, SEED000))
         return;
     imported im;
-    CHECK(cs, import_file(seed_path(SEED000), "l000", IN_KIND_AUTO, NULL,
+    CHECK(cs, import_file(seed_path(SEED000), "l000", IM_KIND_AUTO, NULL,
                           &im) == 0);
     ar_arena *ar = ar_new();
     diag_ctx d;
@@ -857,7 +900,7 @@ static void t_pages_000(check_state *cs)
     if (skip_without(cs, SEED000))
         return;
     imported im;
-    CHECK(cs, import_file(seed_path(SEED000), "p000", IN_KIND_AUTO, NULL,
+    CHECK(cs, import_file(seed_path(SEED000), "p000", IM_KIND_AUTO, NULL,
                           &im) == 0);
     /* 63 page starts, two of them spurious, one page found at its side
      * tab, whose number 60 agrees with the count */
@@ -876,9 +919,9 @@ static void t_determinism(check_state *cs)
     const char *seeds[] = {SEED000, SEED004};
     for (int s = 0; s < 2; s++) {
         imported a, b;
-        CHECK(cs, import_file(seed_path(seeds[s]), "d1", IN_KIND_AUTO, NULL,
+        CHECK(cs, import_file(seed_path(seeds[s]), "d1", IM_KIND_AUTO, NULL,
                               &a) == 0);
-        CHECK(cs, import_file(seed_path(seeds[s]), "d2", IN_KIND_AUTO, NULL,
+        CHECK(cs, import_file(seed_path(seeds[s]), "d2", IM_KIND_AUTO, NULL,
                               &b) == 0);
         CHECK(cs, a.source && b.source && !strcmp(a.source, b.source));
         /* the sidecar names its source; the rest is the same */
@@ -904,7 +947,7 @@ static void t_escaping(check_state *cs)
           "- 不是列表项，是正文。\n", f);
     fclose(f);
     imported im;
-    CHECK(cs, import_file(path, "esc", IN_KIND_MARKDOWN, "jincheng", &im) == 0);
+    CHECK(cs, import_file(path, "esc", IM_KIND_MARKDOWN, "jincheng", &im) == 0);
     ar_arena *ar = ar_new();
     diag_ctx d;
     diag_init(&d, NULL);
@@ -925,7 +968,7 @@ static void t_escaping(check_state *cs)
 
 /* Import bytes (NUL and all) from a file, as the command does. */
 static int import_bytes(const char *name, const char *text, size_t len,
-                        in_kind kind, imported *im)
+                        im_kind kind, imported *im)
 {
     char path[300];
     snprintf(path, sizeof path, "%s/%s.txt", tmpdir(), name);
@@ -939,12 +982,14 @@ static int import_bytes(const char *name, const char *text, size_t len,
 
 /* The round-trip property the fuzzer asserts: an import refused with an
  * error, or a source the parser accepts. */
-static int round_trip(const char *text, size_t len, in_kind kind)
+static int round_trip(const char *text, size_t len, im_kind kind)
 {
     diag_ctx d;
     diag_init(&d, NULL);
     size_t n;
-    char *src = imp_import_text("rt.txt", text, len, kind, NULL, &d, &n);
+    im_import_opts o = {.input = "rt.txt", .kind = kind,
+                        .designs = shared_designs()};
+    char *src = im_import_text(&o, text, len, &d, &n);
     if (!src)
         return d.errors > 0 ? 0 : -1;
     ar_arena *ar = ar_new();
@@ -992,7 +1037,7 @@ static void t_md_masthead_rule(check_state *cs)
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
         imported im;
         CHECK(cs, import_bytes("mr", refused[i], strlen(refused[i]),
-                               IN_KIND_MARKDOWN, &im) != 0);
+                               IM_KIND_MARKDOWN, &im) != 0);
         CHECK(cs, im.err && strstr(im.err, "error: no article text found"));
         imported_free(&im);
     }
@@ -1005,11 +1050,11 @@ static void t_md_masthead_rule(check_state *cs)
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         imported im;
-        CHECK(cs, import_bytes("mr", ok[i], strlen(ok[i]), IN_KIND_MARKDOWN,
+        CHECK(cs, import_bytes("mr", ok[i], strlen(ok[i]), IM_KIND_MARKDOWN,
                                &im) == 0);
         CHECK(cs, im.source && strstr(im.source, "## 标题"));
         CHECK(cs, im.report && strstr(im.report, "removed-rule: «"));
-        CHECK_INT(cs, round_trip(ok[i], strlen(ok[i]), IN_KIND_MARKDOWN), 0);
+        CHECK_INT(cs, round_trip(ok[i], strlen(ok[i]), IM_KIND_MARKDOWN), 0);
         imported_free(&im);
     }
 }
@@ -1021,7 +1066,7 @@ static void t_md_cover_kept(check_state *cs)
     static const char md[] = "# 晋城政协\n\n封面上的一段话。\n\n〔4 总第43期 2020〕\n\n"
                              "## 标题\n\n正文。\n";
     imported im;
-    CHECK(cs, import_bytes("cover", md, sizeof md - 1, IN_KIND_MARKDOWN,
+    CHECK(cs, import_bytes("cover", md, sizeof md - 1, IM_KIND_MARKDOWN,
                            &im) == 0);
     CHECK(cs, im.err && strstr(im.err, ":3:1: warning: cover text not "
                                        "recognised, kept as body text"));
@@ -1039,7 +1084,7 @@ static void t_unsettable_removed(check_state *cs)
     static const char md[] = "# 晋城政协\n\n## 标题\n\n甲\0乙,丙\xe2\x80\xae丁"
                              "\xef\xbf\xbf戊\x7f己。\n";
     imported im;
-    CHECK(cs, import_bytes("nul", md, sizeof md - 1, IN_KIND_MARKDOWN,
+    CHECK(cs, import_bytes("nul", md, sizeof md - 1, IM_KIND_MARKDOWN,
                            &im) == 0);
     CHECK(cs, im.source && strstr(im.source, "甲乙，丙丁戊己。"));
     CHECK(cs, im.source && settable_source(im.source));
@@ -1052,7 +1097,7 @@ static void t_unsettable_removed(check_state *cs)
     imported_free(&im);
     /* the same in a raw extraction */
     static const char raw[] = "天津政协委员说\0明了这件事。\n\n第二行\xef\xb7\x90文字。\n";
-    CHECK(cs, import_bytes("nulraw", raw, sizeof raw - 1, IN_KIND_RAW,
+    CHECK(cs, import_bytes("nulraw", raw, sizeof raw - 1, IM_KIND_RAW,
                            &im) == 0);
     CHECK(cs, im.source && strstr(im.source, "天津政协委员说明了这件事。"));
     CHECK(cs, im.source && settable_source(im.source));
@@ -1062,7 +1107,7 @@ static void t_unsettable_removed(check_state *cs)
     /* a right-to-left letter is set as U+FFFD (the one rule); the page
      * offsets of the sidecar are still the input's */
     static const char rtl[] = "天津政协委员\xd7\x90说明了这件事。\n\n\f第二页。\n";
-    CHECK(cs, import_bytes("rtl", rtl, sizeof rtl - 1, IN_KIND_RAW, &im) == 0);
+    CHECK(cs, import_bytes("rtl", rtl, sizeof rtl - 1, IM_KIND_RAW, &im) == 0);
     CHECK(cs, im.source && strstr(im.source, "天津政协委员\xef\xbf\xbd说明了"));
     CHECK(cs, im.report && strstr(im.report, ":1:7: unsettable: U+05D0"));
     CHECK(cs, im.sidecar && strstr(im.sidecar, "{\"page\": 2, \"index\": 43,"));
@@ -1076,7 +1121,7 @@ static void t_form_feed(check_state *cs)
     static const char md[] = "# 晋城政协\n\n## 编委会\n\n主编：张\f三\n\n\f副主编：李四\n\n"
                              "## 标题\n\n正文。\n";
     imported im;
-    CHECK(cs, import_bytes("ffmd", md, sizeof md - 1, IN_KIND_MARKDOWN,
+    CHECK(cs, import_bytes("ffmd", md, sizeof md - 1, IM_KIND_MARKDOWN,
                            &im) == 0);
     CHECK(cs, im.source && strstr(im.source, "board:\n  - 主编：张三\n  - 副主编：李四\n"));
     CHECK(cs, im.source && !strchr(im.source, '\f'));
@@ -1084,7 +1129,7 @@ static void t_form_feed(check_state *cs)
     CHECK(cs, im.report && strstr(im.report, ":7:1: unsettable: U+000C"));
     imported_free(&im);
     static const char raw[] = "天津政协委员说明了这件事。\n\n\f第二页的文字\f在这里。\n";
-    CHECK(cs, import_bytes("ffraw", raw, sizeof raw - 1, IN_KIND_RAW,
+    CHECK(cs, import_bytes("ffraw", raw, sizeof raw - 1, IM_KIND_RAW,
                            &im) == 0);
     CHECK(cs, im.report && strstr(im.report, "from 2 page starts"));
     CHECK(cs, im.report && strstr(im.report, ":3:8: unsettable: U+000C"));
@@ -1099,25 +1144,25 @@ static void t_form_feed(check_state *cs)
 /* Inputs that imported into sources the parser refused, found by the
  * fuzzer or by hand trying the variants of a class, each with why. */
 static const struct {
-    in_kind kind;
+    im_kind kind;
     const char *text;
     const char *why;
 } regressions[] = {
-    {IN_KIND_RAW, "\n\n# 天津政协\n#\n# 滨海新区政协\n\n### 强化。\n\n",
+    {IM_KIND_RAW, "\n\n# 天津政协\n#\n# 滨海新区政协\n\n### 强化。\n\n",
      "title \"#\" read as the closing sequence of its heading: empty title"},
-    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 编委会\n\n主编：张\xe2\x80\xa8三\n\n"
+    {IM_KIND_MARKDOWN, "# 晋城政协\n\n## 编委会\n\n主编：张\xe2\x80\xa8三\n\n"
      "## 标题\n\n正文。\n",
      "U+2028 in a front-matter value: a line break to libyaml"},
-    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 标题\n\n正文。\n\n### 一、小标题 {a}\n\n"
+    {IM_KIND_MARKDOWN, "# 晋城政协\n\n## 标题\n\n正文。\n\n### 一、小标题 {a}\n\n"
      "正文。\n",
      "a closing {…} of a section head read as its attributes"},
-    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 一 　#\t三 　-\t四 五\n\n正文。\n",
+    {IM_KIND_MARKDOWN, "# 晋城政协\n\n## 一 　#\t三 　-\t四 五\n\n正文。\n",
      "title lines after the first (after an indent) started with markup"},
-    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 标题\n\n发言人 副\"主{任} 张三\n\n正文。\n",
+    {IM_KIND_MARKDOWN, "# 晋城政协\n\n## 标题\n\n发言人 副\"主{任} 张三\n\n正文。\n",
      "a quote or brace in an attribute value"},
-    {IN_KIND_MARKDOWN, "# 晋城政协\n\n## 甲 \xef\xbb\xbf-\t乙\n\n正文。\n",
+    {IM_KIND_MARKDOWN, "# 晋城政协\n\n## 甲 \xef\xbb\xbf-\t乙\n\n正文。\n",
      "a line starting with a BOM, which the parser removes: a list item"},
-    {IN_KIND_MARKDOWN, "# 晋城政协\n\n[引题]\n\n## 甲 乙 1)\n\n正文。\n",
+    {IM_KIND_MARKDOWN, "# 晋城政协\n\n[引题]\n\n## 甲 乙 1)\n\n正文。\n",
      "the last title line \"1)\" and its attributes: a numbered item"},
 };
 
@@ -1155,10 +1200,10 @@ static void t_round_trip_corpus(check_state *cs)
         if (!text)
             continue;
         files++;
-        for (in_kind k = IN_KIND_RAW; k <= IN_KIND_MARKDOWN; k++)
+        for (im_kind k = IM_KIND_RAW; k <= IM_KIND_MARKDOWN; k++)
             if (round_trip(text, len, k)) {
                 printf("#   %s (%s)\n", de->d_name,
-                       k == IN_KIND_RAW ? "raw" : "markdown");
+                       k == IM_KIND_RAW ? "raw" : "markdown");
                 cs->failed++;
             }
         free(text);

@@ -1,12 +1,13 @@
-/* import_out.c: writes the imported issue as an issue source
- * (docs/source-format.md) and, for raw extractions, its NAME.lines.json
- * sidecar of original line breaks (docs/import.md) */
+/* source.c: the imported issue written as an issue source
+ * (docs/source-format.md): front matter, articles, everything the parser
+ * would misread escaped; checked with the parser */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../input/input.h"
 #include "imp.h"
 
 /* ---- escaping ---- */
@@ -172,12 +173,12 @@ static void attr_val(imp_ctx *c, sb_buf *sb, const char *s, int line)
 
 static void fm_list(sb_buf *sb, const char *key, const imp_lines *l)
 {
-    if (!l->n)
+    if (!l->nlines)
         return;
     sb_printf(sb, "%s:\n", key);
-    for (size_t i = 0; i < l->n; i++) {
+    for (size_t i = 0; i < l->nlines; i++) {
         sb_adds(sb, "  - ");
-        yaml_str(sb, l->v[i]);
+        yaml_str(sb, l->lines[i]);
         sb_addc(sb, '\n');
     }
 }
@@ -237,12 +238,12 @@ static void front_matter(sb_buf *sb, const imp_doc *doc)
 /* A head element as a bracketed span, inner lines ending with "\". */
 static void span(sb_buf *sb, const imp_lines *l, const char *cls)
 {
-    if (!l->n)
+    if (!l->nlines)
         return;
     sb_addc(sb, '[');
-    for (size_t i = 0; i < l->n; i++) {
-        esc_all(sb, l->v[i], i > 0); /* lines after the first start lines */
-        if (i + 1 < l->n)
+    for (size_t i = 0; i < l->nlines; i++) {
+        esc_all(sb, l->lines[i], i > 0); /* lines after the first start lines */
+        if (i + 1 < l->nlines)
             sb_adds(sb, "\\\n");
     }
     sb_printf(sb, "]{.%s}\n\n", cls);
@@ -253,7 +254,7 @@ static size_t display_width(const char *s)
     return u8_count(s, strlen(s)) * 2;
 }
 
-static void title(imp_ctx *c, sb_buf *sb, const imp_art *a)
+static void write_title(imp_ctx *c, sb_buf *sb, const imp_art *a)
 {
     sb_buf at;
     sb_init(&at);
@@ -269,18 +270,18 @@ static void title(imp_ctx *c, sb_buf *sb, const imp_art *a)
         attr_val(c, &at, a->toc, a->line);
     }
     sb_addc(&at, '}');
-    if (a->title.n <= 1) {
+    if (a->title.nlines <= 1) {
         sb_adds(sb, "## ");
-        esc_heading(sb, a->title.n ? a->title.v[0] : "", 1);
+        esc_heading(sb, a->title.nlines ? a->title.lines[0] : "", 1);
         sb_printf(sb, " %s\n\n", at.s);
     } else {
         size_t w = 3;
-        for (size_t i = 0; i < a->title.n; i++) {
-            esc_all(sb, a->title.v[i], 1);
-            if (i + 1 < a->title.n)
+        for (size_t i = 0; i < a->title.nlines; i++) {
+            esc_all(sb, a->title.lines[i], 1);
+            if (i + 1 < a->title.nlines)
                 sb_adds(sb, "\\\n");
-            if (display_width(a->title.v[i]) > w)
-                w = display_width(a->title.v[i]);
+            if (display_width(a->title.lines[i]) > w)
+                w = display_width(a->title.lines[i]);
         }
         sb_printf(sb, " %s\n", at.s);
         for (size_t i = 0; i < w; i++)
@@ -377,7 +378,7 @@ static void block(sb_buf *sb, const imp_block *b, imp_bkind prev)
 static void article(imp_ctx *c, sb_buf *sb, const imp_art *a)
 {
     span(sb, &a->kicker, "kicker");
-    title(c, sb, a);
+    write_title(c, sb, a);
     span(sb, &a->subtitle, "subtitle");
     span(sb, &a->pinyin, "pinyin");
     bylines(c, sb, a);
@@ -422,22 +423,20 @@ char *imp_source_text(imp_ctx *c, size_t *len)
 /* ---- files ---- */
 
 typedef struct bytes {
-    const char *s;
+    const char *text;
     size_t len;
 } bytes;
 
 static int put_bytes(void *ctx, FILE *f)
 {
     const bytes *b = ctx;
-    return fwrite(b->s, 1, b->len, f) == b->len ? 0 : -1;
+    return fwrite(b->text, 1, b->len, f) == b->len ? 0 : -1;
 }
 
-/* Written whole or not at all, never over an input of the run. */
-static int write_atomic(imp_ctx *c, const char *path, const char *s,
-                        size_t len)
+int imp_write_file(imp_ctx *c, const char *path, const char *s, size_t len)
 {
     bytes b = {s, len};
-    return file_write(path, put_bytes, &b, c->files, c->d);
+    return file_write(path, put_bytes, &b, c->files, c->diag);
 }
 
 /* What the parser says of the source made: an import that succeeds
@@ -447,7 +446,7 @@ static int parses(imp_ctx *c, const char *path, const char *s, size_t len)
 {
     ar_arena *ar = ar_new();
     diag_ctx quiet;
-    diag_init(&quiet, c->d->out);
+    diag_init(&quiet, c->diag->out);
     const doc_issue *doc;
     quiet.max_warnings = -1; /* its warnings were the importer's to give */
     int rc = ar ? in_parse_text(path ? path : "(standard output)", s, len,
@@ -455,7 +454,7 @@ static int parses(imp_ctx *c, const char *path, const char *s, size_t len)
                 : -1;
     ar_free(ar);
     if (rc)
-        diag_error(c->d, (diag_pos){path ? path : c->input, 0, 0},
+        diag_error(c->diag, (diag_pos){path ? path : c->input, 0, 0},
                    "the import made a source that does not parse (the errors "
                    "above); it is written so that they can be mended");
     return rc;
@@ -467,88 +466,7 @@ int imp_write_source(imp_ctx *c, const char *path)
     char *s = imp_source_text(c, &len);
     if (!s)
         return -1;
-    int rc = path ? write_atomic(c, path, s, len)
+    int rc = path ? imp_write_file(c, path, s, len)
                   : fwrite(s, 1, len, stdout) == len ? 0 : -1;
     return rc ? rc : parses(c, path, s, len);
-}
-
-static void json_str(sb_buf *sb, const char *s)
-{
-    sb_addc(sb, '"');
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            sb_printf(sb, "\\%c", ch);
-        else if (ch < 0x20)
-            sb_printf(sb, "\\u%04x", ch);
-        else
-            sb_addc(sb, (char)ch);
-    }
-    sb_addc(sb, '"');
-}
-
-static void json_pages(sb_buf *sb, const imp_doc *doc)
-{
-    sb_adds(sb, " \"pages\": [");
-    for (size_t i = 0; i < doc->npages; i++) {
-        const imp_page *p = &doc->pages[i];
-        sb_printf(sb, "%s\n  {\"page\": %d, \"index\": %d, \"column\": ",
-                  i ? "," : "", p->page, p->index);
-        if (p->column)
-            json_str(sb, p->column);
-        else
-            sb_adds(sb, "null");
-        sb_addc(sb, '}');
-    }
-    sb_adds(sb, "],\n");
-}
-
-static void json_para(sb_buf *sb, const imp_art *a, size_t k, int *first)
-{
-    const imp_block *b = &a->blocks[k];
-    sb_printf(sb, "%s\n  {\"article\": ", *first ? "" : ",");
-    *first = 0;
-    json_str(sb, a->id);
-    sb_printf(sb, ", \"block\": %zu, \"lines\": [", k);
-    for (size_t i = 0; i < b->nlines; i++) {
-        if (i)
-            sb_adds(sb, ", ");
-        json_str(sb, b->lines[i].text);
-    }
-    sb_adds(sb, "], \"pages\": [");
-    for (size_t i = 0; i < b->nlines; i++)
-        sb_printf(sb, "%s%d", i ? ", " : "", b->lines[i].page);
-    sb_adds(sb, "], \"input_lines\": [");
-    for (size_t i = 0; i < b->nlines; i++)
-        sb_printf(sb, "%s%d", i ? ", " : "", b->lines[i].line);
-    sb_adds(sb, "]}");
-}
-
-int imp_write_sidecar(imp_ctx *c, const char *path, const char *source)
-{
-    const imp_doc *doc = &c->doc;
-    sb_buf sb;
-    sb_init(&sb);
-    sb_adds(&sb, "{\"version\": 1, \"source\": ");
-    json_str(&sb, source);
-    sb_adds(&sb, ", \"input\": ");
-    json_str(&sb, c->input);
-    sb_adds(&sb, ",\n");
-    json_pages(&sb, doc);
-    sb_adds(&sb, " \"articles\": [");
-    for (size_t i = 0; i < doc->narts; i++) {
-        sb_printf(&sb, "%s\n  {\"id\": ", i ? "," : "");
-        json_str(&sb, doc->arts[i].id);
-        sb_printf(&sb, ", \"page\": %d}", doc->arts[i].page);
-    }
-    sb_adds(&sb, "],\n \"paragraphs\": [");
-    int first = 1;
-    for (size_t i = 0; i < doc->narts; i++)
-        for (size_t k = 0; k < doc->arts[i].nblocks; k++)
-            if (doc->arts[i].blocks[k].nlines)
-                json_para(&sb, &doc->arts[i], k, &first);
-    sb_adds(&sb, "]}\n");
-    int rc = sb.failed ? -1 : write_atomic(c, path, sb.s, sb.len);
-    sb_free(&sb);
-    return rc;
 }

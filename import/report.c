@@ -1,4 +1,4 @@
-/* import_report.c: the change report of an import and its summary line */
+/* report.c: the change report of an import and its summary line */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 /* Name and heading of each kind, in the order the report lists them. */
 static const struct {
     const char *name, *what;
-} kinds[IMP_NKINDS] = {
+} kinds[IMP_NCHANGES] = {
     [IMP_R_SPACE] = {"space", "letter-spacing and CJK–Latin spaces removed"},
     [IMP_R_SEP] = {"separator", "real spaces kept as U+3000 (phrase separators, padded names)"},
     [IMP_R_PUNCT] = {"punctuation", "half-width punctuation to full width"},
@@ -33,18 +33,13 @@ static const struct {
     [IMP_X_HEAD] = {"removed-furniture", "running head, masthead or cover furniture removed"},
     [IMP_X_JUMP] = {"removed-jump", "jump marker removed"},
     [IMP_X_RULE] = {"removed-rule", "thematic break of the conversion removed"},
-    [IMP_W] = {"warning", "warnings: kept as they are, to be looked at"},
+    [IMP_WARNING] = {"warning", "warnings: kept as they are, to be looked at"},
 };
 
-const char *imp_kind_name(imp_kind k)
-{
-    return k < IMP_NKINDS ? kinds[k].name : "?";
-}
-
-static void add_entry(imp_ctx *c, imp_kind k, int line, int col, int n,
+static void add_entry(imp_ctx *c, imp_change k, int line, int col, int n,
                       const char *fmt, va_list ap)
 {
-    imp_entry *e = AR_PUSH(c->ar, c->ents, c->nents, c->capents);
+    imp_entry *e = AR_PUSH(c->ar, c->entries, c->nentries, c->capentries);
     if (!e)
         return;
     char buf[512];
@@ -52,12 +47,12 @@ static void add_entry(imp_ctx *c, imp_kind k, int line, int col, int n,
     e->kind = k;
     e->line = line;
     e->col = col > 0 ? imp_input_col(c, line, col) : col;
-    e->n = n;
+    e->count = n;
     e->msg = ar_strdup(c->ar, buf);
     c->counts[k] += n;
 }
 
-void imp_note(imp_ctx *c, imp_kind k, int line, int col, int n,
+void imp_note(imp_ctx *c, imp_change k, int line, int col, int n,
               const char *fmt, ...)
 {
     va_list ap;
@@ -70,10 +65,10 @@ void imp_warn(imp_ctx *c, int line, int col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    add_entry(c, IMP_W, line, col, 1, fmt, ap);
+    add_entry(c, IMP_WARNING, line, col, 1, fmt, ap);
     va_end(ap);
-    const imp_entry *e = &c->ents[c->nents - 1];
-    diag_warn(c->d, (diag_pos){c->input, line, col > 0 ? col : 1}, "%s",
+    const imp_entry *e = &c->entries[c->nentries - 1];
+    diag_warn(c->diag, (diag_pos){c->input, line, col > 0 ? col : 1}, "%s",
               e->msg);
 }
 
@@ -88,7 +83,7 @@ static int total_repairs(const imp_ctx *c)
 static int total_removed(const imp_ctx *c)
 {
     int n = 0;
-    for (int k = IMP_X_TAB; k < IMP_W; k++)
+    for (int k = IMP_X_TAB; k < IMP_WARNING; k++)
         n += c->counts[k];
     return n;
 }
@@ -114,7 +109,7 @@ static void write_header(const imp_ctx *c, FILE *f)
         parts += c->doc.arts[i].part;
     fprintf(f, "articles: %zu (%d of them parts)\n", c->doc.narts, parts);
     fprintf(f, "\n## counts\n");
-    for (int k = 0; k < IMP_NKINDS; k++)
+    for (int k = 0; k < IMP_NCHANGES; k++)
         fprintf(f, "%-18s %6d  %s\n", kinds[k].name, c->counts[k],
                 kinds[k].what);
 }
@@ -125,8 +120,8 @@ static void write_section(const imp_ctx *c, FILE *f, int lo, int hi,
 {
     fprintf(f, "\n## %s\n", title);
     for (int k = lo; k < hi; k++)
-        for (size_t i = 0; i < c->nents; i++) {
-            const imp_entry *e = &c->ents[i];
+        for (size_t i = 0; i < c->nentries; i++) {
+            const imp_entry *e = &c->entries[i];
             if ((int)e->kind != k)
                 continue;
             fprintf(f, "%s:%d:%d: %s: %s\n", c->input, e->line,
@@ -138,8 +133,8 @@ static int put_report(void *ctx, FILE *f)
 {
     const imp_ctx *c = ctx;
     write_header(c, f);
-    write_section(c, f, IMP_W, IMP_NKINDS, "warnings");
-    write_section(c, f, IMP_X_TAB, IMP_W, "removed (page furniture, nowhere "
+    write_section(c, f, IMP_WARNING, IMP_NCHANGES, "warnings");
+    write_section(c, f, IMP_X_TAB, IMP_WARNING, "removed (page furniture, nowhere "
                   "else in the output)");
     write_section(c, f, 0, IMP_X_TAB, "repairs");
     return ferror(f) ? -1 : 0;
@@ -147,16 +142,16 @@ static int put_report(void *ctx, FILE *f)
 
 int imp_report_write(const imp_ctx *c, const char *path)
 {
-    return file_write(path, put_report, (void *)c, c->files, c->d);
+    return file_write(path, put_report, (void *)c, c->files, c->diag);
 }
 
 void imp_summary(const imp_ctx *c, const char *kind, const char *out)
 {
-    if (!c->d->out)
+    if (!c->diag->out)
         return;
-    fprintf(c->d->out, "import: %s → %s: %s, %s, %zu articles, %zu pages; "
+    fprintf(c->diag->out, "import: %s → %s: %s, %s, %zu articles, %zu pages; "
             "%d repairs, %d furniture items removed, %d warnings\n",
             c->input, out ? out : "(standard output)", kind,
             c->style ? c->style : "no style", c->doc.narts, c->doc.npages,
-            total_repairs(c), total_removed(c), c->counts[IMP_W]);
+            total_repairs(c), total_removed(c), c->counts[IMP_WARNING]);
 }

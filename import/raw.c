@@ -1,0 +1,90 @@
+/* raw.c: the reader of raw extractions (text extracted from a print PDF,
+ * a line per printed line): lines, pages and the measure, width classes,
+ * cleaning, the style, units in reading order, articles */
+#include <stdlib.h>
+#include <string.h>
+
+#include "imp.h"
+
+void imp_raw_measure(const char *text, size_t len, double *measure,
+                     int *lines, double *single)
+{
+    imp_ctx c;
+    imp_raw r;
+    memset(&c, 0, sizeof c);
+    memset(&r, 0, sizeof r);
+    c.text = text;
+    c.len = len;
+    c.ar = ar_new();
+    r.ctx = &c;
+    *measure = *single = 0;
+    *lines = 0;
+    if (c.ar && !imp_raw_split(&r)) {
+        c.doc.publication = imp_pub_name(IMP_PUB_TIANJIN);
+        if (!imp_raw_pages(&r)) {
+            *measure = r.measure;
+            *single = r.single_measure;
+            *lines = r.lines_per_col;
+        }
+    }
+    ar_free(c.ar);
+}
+
+/* BULLETIN_IMPORT_DEBUG=1: the units in reading order on stderr */
+static void debug_units(const imp_seg *s)
+{
+    if (!getenv("BULLETIN_IMPORT_DEBUG"))
+        return;
+    for (size_t k = 0; k < s->norder; k++) {
+        const imp_unit *u = &s->units[s->order[k]];
+        fprintf(stderr, "== unit %zu %s cont=%d open=%d p%d\n", s->order[k],
+                u->display ? "DISPLAY" : "text", u->cont, u->open,
+                imp_raw_page(s, u->first));
+        for (size_t i = u->first; i < u->end; i++) {
+            const imp_rline *l = imp_line_at(s, i);
+            if (!l->tab)
+                fprintf(stderr, "  %5d %c%c %4.1f/%d %s\n", l->line,
+                        "FfSW"[l->width_class], s->pstart[i] ? '+' : ' ',
+                        l->width, l->measure, l->text);
+        }
+    }
+}
+
+/* The style the measured design is for, and the detection note. */
+static void raw_style(imp_ctx *c, const imp_raw *r)
+{
+    c->measure = r->measure;
+    c->single_measure = r->single_measure;
+    c->style = imp_style_for(c, c->pub, r->measure, r->lines_per_col);
+    if (!c->style)
+        imp_warn_no_design(c, r->measure, r->lines_per_col);
+    c->detect_note = ar_printf(c->ar, "raw extraction; measure %d em, %d "
+                               "lines per column%s", r->measure,
+                               r->lines_per_col,
+                               c->style ? "" : " (no known design)");
+}
+
+int imp_read_raw(imp_ctx *c)
+{
+    imp_raw r;
+    memset(&r, 0, sizeof r);
+    r.ctx = c;
+    if (imp_raw_split(&r) || imp_raw_pages(&r))
+        return -1;
+    if (!r.nlines) {
+        diag_error(c->diag, (diag_pos){c->input, 1, 1}, "no text to import");
+        return -1;
+    }
+    imp_raw_classify(&r);
+    imp_raw_clean(&r);
+    raw_style(c, &r);
+    imp_seg s;
+    memset(&s, 0, sizeof s);
+    s.raw = &r;
+    s.ctx = c;
+    if (imp_raw_units(&s))
+        return -1;
+    debug_units(&s);
+    imp_raw_articles(&s);
+    return 0;
+}

@@ -1,0 +1,207 @@
+/* rawlines.c: raw extractions: the printed lines, their widths in em,
+ * their width classes against the measure, and the lines cleaned
+ * (docs/import.md, Spaces and Lines) */
+#include <math.h>
+#include <string.h>
+
+#include "imp.h"
+
+/* ---- lines ---- */
+
+/* Width of a raw line in em: Chinese characters one em, ASCII half an em,
+ * the space the original set around a Latin run a quarter em, a real
+ * space (two or more) one em. Letter-spacing spaces count nothing. The
+ * marks a tight justified line squeezes (util's PUNCT_SQUEEZES) take half
+ * an em in its smallest width. */
+void imp_raw_width(imp_rline *l)
+{
+    const char *s = l->raw;
+    size_t len = strlen(s);
+    int cjk = 0, ascii = 0, squeeze = 0, latin_gap = 0, cjk_gap = 0;
+    double wide = 0; /* extra width of capitals and % over half an em */
+    uint32_t prev = 0;
+    l->seps = 0;
+    while (len) {
+        uint32_t cp;
+        int m = u8_decode(s, len, &cp);
+        if (!imp_is_space(cp)) {
+            cp < 0x80 ? ascii++ : cjk++;
+            if ((cp >= 'A' && cp <= 'Z') || cp == '%')
+                wide += 0.2;
+            squeeze += punct_has(cp, PUNCT_SQUEEZES);
+            prev = cp;
+            s += m;
+            len -= (size_t)m;
+            continue;
+        }
+        int run = 0;
+        while (len && (m = u8_decode(s, len, &cp)) && imp_is_space(cp)) {
+            run += cp == 0x3000 ? 2 : 1;
+            s += m;
+            len -= (size_t)m;
+        }
+        if (!len || !prev)
+            continue;
+        u8_decode(s, len, &cp);
+        if (run >= 2)
+            l->seps++;
+        else if (prev < 0x80 || cp < 0x80)
+            latin_gap++;
+        else
+            cjk_gap++;
+    }
+    l->ascii = ascii;
+    l->spaced = cjk_gap >= 3 && cjk_gap * 3 >= cjk;
+    l->width = cjk + 0.5 * ascii + wide + l->seps +
+               (l->spaced ? 0 : 0.25 * latin_gap);
+    l->min_width = l->width - 0.5 * squeeze;
+}
+
+/* Where the split stands: a blank line before, a page start pending. */
+typedef struct split_state {
+    int lineno, blank, lead_pending, lead_off;
+} split_state;
+
+/* A line with text: n bytes at t, k of them its leading spaces. */
+static int push_text_line(imp_raw *r, split_state *st, const char *t, size_t n,
+                     size_t k)
+{
+    imp_ctx *c = r->ctx;
+    imp_rline *l = AR_PUSH(c->ar, r->lines, r->nlines, r->caplines);
+    if (!l)
+        return -1;
+    l->line = st->lineno;
+    l->lead = k > 0 || st->lead_pending;
+    l->off = st->lead_pending && !k ? st->lead_off : (int)(t - c->text);
+    l->adj = !st->blank;
+    while (n > k && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+        n--;
+    l->raw = ar_strndup(c->ar, t + k, n - k);
+    l->cols = NULL;
+    imp_raw_width(l);
+    st->lead_pending = 0;
+    st->blank = 0;
+    l->col0 = (int)k + 1;
+    return 0;
+}
+
+int imp_raw_split(imp_raw *r)
+{
+    imp_ctx *c = r->ctx;
+    const char *t = c->text, *end = c->text + c->len;
+    split_state st = {0, 1, 0, 0};
+    while (t < end) {
+        const char *e = memchr(t, '\n', (size_t)(end - t));
+        if (!e)
+            e = end;
+        size_t n = (size_t)(e - t), k = 0;
+        st.lineno++;
+        if (n && t[n - 1] == '\r')
+            n--;
+        while (k < n && (t[k] == ' ' || t[k] == '\t'))
+            k++;
+        if (k == n) { /* blank; a lone space is a page start without text */
+            if (n && !st.lead_pending) {
+                st.lead_pending = 1;
+                st.lead_off = (int)(t - c->text);
+            }
+            st.blank = 1;
+        } else if (push_text_line(r, &st, t, n, k)) {
+            return -1;
+        }
+        t = e + 1;
+    }
+    return 0;
+}
+
+/* ---- width classes ---- */
+
+static int classify_line(const imp_rline *l, int m)
+{
+    /* a line a character wider than the measure belongs to a run set
+     * slightly smaller (an intro); wider ones span the columns */
+    if (!l->spaced && l->min_width > m + 1.6)
+        return RL_WIDE;
+    if (l->spaced) {
+        double full = l->ascii >= 4 ? m - 2.5 : m - 1.25;
+        if (l->width >= full)
+            return RL_FULL;
+        return l->width >= m - 4.5 ? RL_FIRST : RL_SHORT;
+    }
+    if (l->width >= m - 0.75)
+        return RL_FULL;
+    /* an indented line fits its 16 em with its punctuation squeezed */
+    if (l->min_width <= m - 1.75 && l->width >= m - 3.25)
+        return RL_FIRST;
+    return RL_SHORT;
+}
+
+/* Lines set in a smaller face run wider than the column (an intro): a
+ * run of them gets its own measure. */
+static int overwide(const imp_raw *r, size_t i)
+{
+    const imp_rline *l = &r->lines[i];
+    return !l->tab && !l->spaced && !r->single[l->pg] &&
+           l->min_width >= r->measure + 0.5 && l->width <= r->measure + 3.5 &&
+           !l->seps;
+}
+
+/* The next line after i that is not a side tab's. */
+static size_t next_text(const imp_raw *r, size_t i)
+{
+    size_t j = i + 1;
+    while (j < r->nlines && r->lines[j].tab)
+        j++;
+    return j;
+}
+
+void imp_raw_classify(imp_raw *r)
+{
+    for (size_t i = 0; i < r->nlines; i++) {
+        imp_rline *l = &r->lines[i];
+        if (l->tab)
+            continue;
+        int m = r->single[l->pg] && r->single_measure ? r->single_measure
+                                                      : r->measure;
+        /* a line of an over-wide run, or the first line before one */
+        size_t j = next_text(r, i), k = next_text(r, j);
+        int here = overwide(r, i) && ((i > 0 && overwide(r, i - 1)) ||
+                                      (j < r->nlines && overwide(r, j)));
+        int before = j < r->nlines && k < r->nlines && overwide(r, j) &&
+                     overwide(r, k) && classify_line(l, m) == RL_SHORT;
+        if (here || before)
+            m = (int)lround(here ? l->width : r->lines[j].width);
+        l->measure = m;
+        l->width_class = classify_line(l, m);
+    }
+}
+
+/* ---- cleaning ---- */
+
+void imp_raw_clean(imp_raw *r)
+{
+    imp_ctx *c = r->ctx;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < r->nlines; i++) {
+        imp_rline *l = &r->lines[i];
+        if (l->tab)
+            continue;
+        int removed = 0, kept = 0, *cols = NULL;
+        char *t = imp_despace(c->ar, l->raw, strlen(l->raw), l->col0, &cols,
+                              &removed, &kept);
+        if (removed)
+            imp_note(c, IMP_R_SPACE, l->line, 1, removed, "%d space%s removed",
+                     removed, removed > 1 ? "s" : "");
+        if (kept)
+            imp_note(c, IMP_R_SEP, l->line, 1, kept, "real space kept as "
+                     "U+3000 in «%s»", t);
+        size_t j = next_text(r, i);
+        uint32_t next = j < r->nlines ? imp_first_cp(r->lines[j].raw) : 0;
+        l->text = t ? imp_normalize(c, t, prev, next, l->line, cols, l->col0)
+                    : NULL;
+        l->cols = cols;
+        if (!l->text)
+            l->text = "";
+        prev = imp_last_cp(l->text);
+    }
+}
