@@ -19,16 +19,19 @@ typedef struct list_row {
     int pages;           /* pages from its first to its last */
 } list_row;
 
-/* Text on one line: the title's intended breaks, tabs and carriage
- * returns become spaces (the TSV stays a line per article). */
+/* Text on one line: the title's intended breaks are dropped (the lines
+ * run on, as in the bookmarks), tabs and carriage returns become spaces
+ * (the TSV stays a line per article). */
 static const char *one_line(ar_arena *ar, const doc_text *t)
 {
     char *s = ar_strdup(ar, doc_text_plain(ar, t));
     if (!s)
         return "";
-    for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\t' || *p == '\r')
-            *p = ' ';
+    char *w = s;
+    for (const char *p = s; *p; p++)
+        if (*p != '\n')
+            *w++ = *p == '\t' || *p == '\r' ? ' ' : *p;
+    *w = '\0';
     return s;
 }
 

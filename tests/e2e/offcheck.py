@@ -95,14 +95,15 @@ def citation_pages(ranges):
     return '、'.join(parts)
 
 
-def check_citation(aid, meta, ranges, text, info):
-    """The citation names the folios of the offprint's pages: the pages of
-    the article's span in the page map that carry it (a jumped article
-    skips the pages between), its first and last among them."""
+def check_citation(aid, mode, meta, ranges, text, info):
+    """The citation names the folios the article was printed on: pages of
+    its span in the page map (a jumped article skips the pages between),
+    its first and last among them; as printed, those are the offprint's
+    pages."""
     head = '原载《%s》%s年第%s期第' % (meta['pub'], meta['year'], meta['no'])
     m = re.search(re.escape(head) + r'([0-9—、]+)页', text)
     if not m:
-        return ['%s printed: no citation %s…页' % (aid, head)]
+        return ['%s %s: no citation %s…页' % (aid, mode, head)]
     cited = set()
     for part in m.group(1).split('、'):
         a, _, b = part.partition('—')
@@ -111,13 +112,13 @@ def check_citation(aid, meta, ranges, text, info):
     npages = re.search(r'^Pages:\s+(\d+)', info, re.M)
     bad = []
     if not (cited <= span and min(span) in cited and max(span) in cited):
-        bad.append('%s printed: cites %s, its pages are %s' %
-                   (aid, m.group(1), citation_pages(ranges)))
-    if not npages or int(npages.group(1)) != len(cited):
+        bad.append('%s %s: cites %s, its pages are %s' %
+                   (aid, mode, m.group(1), citation_pages(ranges)))
+    if mode == 'printed' and (not npages or int(npages.group(1)) != len(cited)):
         bad.append('%s printed: cites %d pages, has %s' %
                    (aid, len(cited), npages.group(1) if npages else '?'))
     if ('Subject: 抽印本，' + head + m.group(1) + '页') not in re.sub(r':\s+', ': ', info):
-        bad.append('%s printed: Subject does not cite %s' % (aid, m.group(1)))
+        bad.append('%s %s: Subject does not cite %s' % (aid, mode, m.group(1)))
     return bad
 
 
@@ -150,8 +151,10 @@ def check_one(bulletin, src, outdir, extra, arts, meta, span, i, mode):
                 if w in text and w not in own:
                     bad.append('%s %s: text of %s is there: %s' % (aid, mode, a[0], w))
     ranges = [r for k in mine for r in span.get(arts[k][0], [])]
-    if mode == 'printed' and ranges:
-        bad += check_citation(aid, meta, ranges, text, info)
+    if ranges:
+        bad += check_citation(aid, mode, meta, ranges, text, info)
+    if mode == 'reset' and re.search('（(下转|上接)第', text):
+        bad.append('%s reset: a jump line in a re-set offprint' % aid)
     issue = '（抽印自《%s》%s年第%s期）' % (meta['pub'], meta['year'], meta['no'])
     if not re.search(r'^Title:\s+\S.*' + re.escape(issue) + '$', info, re.M):
         bad.append('%s %s: Title lacks %s' % (aid, mode, issue))

@@ -12,8 +12,9 @@ TJ=$ROOT/examples/tianjin-2022-09.md
 if need pdftotext pdfinfo; then
     python3 "$ROOT/tests/e2e/offcheck.py" "$BULLETIN" "$JC" "$T" 2>&1
     python3 "$ROOT/tests/e2e/offcheck.py" "$BULLETIN" "$TJ" "$T" 2>&1
-    # articles on their recorded pages: some jump and share pages
-    python3 "$ROOT/tests/e2e/offcheck.py" "$BULLETIN" "$TJ" "$T" --printed --pages original 2>&1
+    # articles on their recorded pages: some jump and share pages; re-set,
+    # a jumped article reads on without its jump lines and cites them all
+    python3 "$ROOT/tests/e2e/offcheck.py" "$BULLETIN" "$TJ" "$T" --pages original 2>&1
 fi
 
 # usage: the offprint options go with --article, and with each other
@@ -67,6 +68,15 @@ if need pdftotext pdfinfo qpdf; then
     check "re-set offprint: qpdf --check passes" sh -c "qpdf --check '$T/c.pdf' >/dev/null 2>&1"
     "$BULLETIN" build "$JC" --article liu-jiayi --offprint reset --cover -o "$T/c2.pdf" 2>/dev/null
     check "offprint: the same input gives the same bytes" cmp -s "$T/c.pdf" "$T/c2.pdf"
+    # two articles: the title and the bookmarks name both
+    "$BULLETIN" build "$TJ" --article a5,a7 -o "$T/two.pdf" 2>/dev/null
+    t5=$("$BULLETIN" list "$TJ" 2>/dev/null | awk -F'\t' '$1 == "a5" {print $7}')
+    t7=$("$BULLETIN" list "$TJ" 2>/dev/null | awk -F'\t' '$1 == "a7" {print $7}')
+    check "two articles: Title names both, joined with ；" sh -c \
+        "[ -n '$t5' ] && [ -n '$t7' ] && pdfinfo '$T/two.pdf' | grep -q '^Title: *$t5；$t7（抽印自'"
+    qpdf --json "$T/two.pdf" >"$T/two.json" 2>/dev/null
+    check "two articles: a bookmark to each" sh -c \
+        "grep -q '\"title\": \"$t5\"' '$T/two.json' && grep -q '\"title\": \"$t7\"' '$T/two.json'"
     "$BULLETIN" build "$JC" --article fayan-li-zhizhong -o "$T/n0.pdf" 2>/dev/null
     "$BULLETIN" build "$JC" --article fayan-li-zhizhong --keep-neighbours -o "$T/n1.pdf" 2>/dev/null
     check "--keep-neighbours: the same pages with the others' text on them" sh -c \

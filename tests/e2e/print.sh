@@ -156,6 +156,11 @@ id=$("$BULLETIN" build "$TJ" --dump pagemap 2>/dev/null |
 check "print: an offprint master has the offprint's pages" sh -c \
     "[ -n '$id' ] && [ \"\$(pdfinfo '$T/off.pdf' | awk '/^Pages:/ {print \$2}')\" = \"\$(pdfinfo '$T/off.print.pdf' | awk '/^Pages:/ {print \$2}')\" ]"
 $CHECK "$T/off.print.pdf" "$T/off.pdf" offprint --same-text | grep "same words\|not ok\|#"
+# a re-set offprint with its cover, as a master: every check of a master
+"$BULLETIN" build "$JC" --article liu-jiayi --offprint reset --cover -o "$T/rs.pdf" 2>/dev/null
+"$BULLETIN" build "$JC" --article liu-jiayi --offprint reset --cover --print \
+    -o "$T/rs.print.pdf" 2>/dev/null
+$CHECK "$T/rs.print.pdf" "$T/rs.pdf" "re-set offprint with cover" --same-text
 mkdir "$T/out"
 "$BULLETIN" build "$JC" "$TJ" --print --outdir "$T/out" 2>/dev/null
 check "print: several issues into --outdir, each NAME.print.pdf" \
