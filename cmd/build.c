@@ -220,6 +220,14 @@ static int check_build_opts(const cm_opts *o)
     return 0;
 }
 
+int cm_parse(cm_run *r, const cm_opts *o, const doc_issue **doc)
+{
+    int orig = !o->lineation || !strcmp(o->lineation, "original");
+    const char *lines = orig ? in_lineation_path(r->ar, o->source) : NULL;
+    return in_parse_file(o->source, lines, r->ar, &r->d, doc) ? CM_INPUT
+                                                               : CM_OK;
+}
+
 int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
                const lay_doc **pages)
 {
@@ -232,10 +240,6 @@ int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
     }
     lay_options lo = {o->pages && !strcmp(o->pages, "original"),
                       !o->lineation || !strcmp(o->lineation, "original")};
-    if (lo.lineation &&
-        in_read_lineation(in_lineation_path(r->ar, o->source), doc, r->ar,
-                          &r->d))
-        return CM_INPUT;
     if (cm_open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
         return CM_INPUT;
     lay_set_options(r->lc, &lo);
@@ -251,7 +255,7 @@ int cm_build(cm_run *r, const cm_opts *o)
     int rc = check_build_opts(o);
     if (rc)
         return rc;
-    if (in_parse_file(o->source, r->ar, &r->d, &doc))
+    if (cm_parse(r, o, &doc))
         return CM_INPUT;
     if (o->dump && !strcmp(o->dump, "doc")) {
         doc_dump(doc, stdout);

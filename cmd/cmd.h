@@ -65,9 +65,11 @@ int cm_list(cm_run *r, const cm_opts *o);
  * executable. */
 const char *cm_style_dir(ar_arena *ar);
 int cm_open_style(cm_run *r, const char *name);
-/* The parsed issue laid out with its style (the source's or --style), its
- * recorded line breaks (unless --lineation compose) and --pages: CM_OK or
- * CM_INPUT. */
+/* The source parsed with its recorded line breaks (the sidecar beside
+ * it, unless --lineation compose): CM_OK or CM_INPUT. */
+int cm_parse(cm_run *r, const cm_opts *o, const doc_issue **doc);
+/* The parsed issue laid out with its style (the source's or --style) and
+ * --lineation and --pages: CM_OK or CM_INPUT. */
 int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
                const lay_doc **pages);
 void cm_close_run(cm_run *r);

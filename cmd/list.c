@@ -116,7 +116,7 @@ int cm_list(cm_run *r, const cm_opts *o)
     const char *fmt = o->format ? o->format : "tsv";
     if (strcmp(fmt, "tsv") && strcmp(fmt, "json"))
         return cm_usage_error("--format takes 'tsv' or 'json', not", fmt);
-    if (in_parse_file(o->source, r->ar, &r->d, &doc))
+    if (cm_parse(r, o, &doc))
         return CM_INPUT;
     int rc = cm_lay_out(r, o, doc, &pages);
     if (rc)

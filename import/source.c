@@ -450,7 +450,7 @@ static int parses(imp_ctx *c, const char *path, const char *s, size_t len)
     const doc_issue *doc;
     quiet.max_warnings = -1; /* its warnings were the importer's to give */
     int rc = ar ? in_parse_text(path ? path : "(standard output)", s, len,
-                                ar, &quiet, &doc)
+                                NULL, ar, &quiet, &doc)
                 : -1;
     ar_free(ar);
     if (rc)

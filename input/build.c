@@ -38,6 +38,10 @@ static void end_article(in_parser *p)
         return;
     p->cur->blocks = p->blocks;
     p->cur->nblocks = p->nblocks;
+    doc_block **own = AR_PUSH(p->ar, p->art_blocks, p->nart_blocks,
+                              p->capart_blocks);
+    if (own)
+        *own = p->blocks;
     p->cur->bylines = p->bylines;
     p->cur->nbylines = p->nbylines;
     p->blocks = NULL;

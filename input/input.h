@@ -141,23 +141,27 @@ typedef struct doc_issue {
     size_t narticles;
 } doc_issue;
 
-/* Parse an issue source file. On success *out points into ar. Warnings
- * and errors go to d; the result is -1 when any error was reported. */
-int in_parse_file(const char *path, ar_arena *ar, diag_ctx *d,
-                  const doc_issue **out);
+/* A line-break sidecar in memory (the importer's NAME.lines.json);
+ * name is used in messages. */
+typedef struct in_sidecar {
+    const char *name;
+    const char *text;
+    size_t len;
+} in_sidecar;
+
+/* Parse an issue source file, and with it the original printed lines
+ * recorded in the sidecar file `lines` (NULL: none; a missing file is
+ * not an error), attached to the paragraphs they belong to as part of
+ * the parse: blocks whose text no longer matches their recorded lines
+ * (the source was edited) get none, with a warning. On success *out
+ * points into ar. Warnings and errors go to d; the result is -1 when any
+ * error was reported. */
+int in_parse_file(const char *path, const char *lines, ar_arena *ar,
+                  diag_ctx *d, const doc_issue **out);
 /* The same for text already in memory; name is used in messages. */
 int in_parse_text(const char *name, const char *text, size_t len,
-                  ar_arena *ar, diag_ctx *d, const doc_issue **out);
-
-/* Attach the original printed lines recorded in a sidecar file (the
- * importer's NAME.lines.json) to the paragraphs they belong to; a missing
- * file is not an error. Blocks whose text no longer matches the recorded
- * lines (the source was edited) get none, with a warning. */
-int in_read_lineation(const char *path, const doc_issue *doc, ar_arena *ar,
-                      diag_ctx *d);
-/* The same from the sidecar's text (name is for messages). */
-int in_read_lineation_text(const char *name, const char *text, size_t len,
-                           const doc_issue *doc, ar_arena *ar, diag_ctx *d);
+                  const in_sidecar *lines, ar_arena *ar, diag_ctx *d,
+                  const doc_issue **out);
 /* The sidecar path of a source: NAME.lines.json beside NAME.md. */
 char *in_lineation_path(ar_arena *ar, const char *source);
 

@@ -1,12 +1,10 @@
 /* lineation.c: the original printed lines of paragraphs, read from the
  * sidecar file the importer writes beside a source (docs/import.md) */
-#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "input.h"
+#include "parse.h"
 
 char *in_lineation_path(ar_arena *ar, const char *source)
 {
@@ -24,12 +22,13 @@ static void squeeze_ws(sb_buf *sb, const char *s)
             sb_addc(sb, *s);
 }
 
-static const doc_article *find_article(const doc_issue *doc, const char *id)
+/* The index of the article with this id, or -1. */
+static long find_article(const in_parser *p, const char *id)
 {
-    for (size_t i = 0; i < doc->narticles; i++)
-        if (doc->articles[i].id && strcmp(doc->articles[i].id, id) == 0)
-            return &doc->articles[i];
-    return NULL;
+    for (size_t i = 0; i < p->narts; i++)
+        if (p->arts[i].id && strcmp(p->arts[i].id, id) == 0)
+            return (long)i;
+    return -1;
 }
 
 /* Every element of a paragraph's "lines" is a string. */
@@ -61,60 +60,44 @@ static int block_matches(ar_arena *ar, const doc_block *b, json_t *lines)
     return same;
 }
 
-static int attach(const doc_issue *doc, ar_arena *ar, diag_ctx *d,
-                  const char *path, json_t *para, int *stale)
+static int attach(in_parser *p, const char *path, json_t *para, int *stale)
 {
     json_t *lines = json_object_get(para, "lines");
     const char *id = json_string_value(json_object_get(para, "article"));
     json_int_t k = json_integer_value(json_object_get(para, "block"));
-    const doc_article *a = id ? find_article(doc, id) : NULL;
-    if (!a || !json_is_array(lines) || !all_strings(lines) || k < 0 ||
-        (size_t)k >= a->nblocks) {
+    long a = id ? find_article(p, id) : -1;
+    if (a < 0 || !json_is_array(lines) || !all_strings(lines) || k < 0 ||
+        (size_t)k >= p->arts[a].nblocks) {
         (*stale)++;
         return 0;
     }
-    doc_block *b = (doc_block *)&a->blocks[k]; /* the parser's own model */
-    if (!block_matches(ar, b, lines)) {
+    doc_block *b = &p->art_blocks[a][k];
+    if (!block_matches(p->ar, b, lines)) {
         if (!*stale)
-            diag_warn(d, b->pos, "the text differs from the original lines "
-                      "recorded in %s: composed anew", path);
+            diag_warn(p->d, b->pos, "the text differs from the original "
+                      "lines recorded in %s: composed anew", path);
         (*stale)++;
         return 0;
     }
     size_t n = json_array_size(lines);
-    const char **out = ar_alloc(ar, (n + 1) * sizeof *out);
+    const char **out = ar_alloc(p->ar, (n + 1) * sizeof *out);
     if (!out)
         return -1;
     for (size_t i = 0; i < n; i++)
-        out[i] = ar_strdup(ar, json_string_value(json_array_get(lines, i)));
+        out[i] = ar_strdup(p->ar, json_string_value(json_array_get(lines, i)));
     b->orig_lines = out;
     b->norig = n;
     return 0;
 }
 
-int in_read_lineation(const char *path, const doc_issue *doc, ar_arena *ar,
-                      diag_ctx *d)
+int in_lineation(in_parser *p, const in_sidecar *lines)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return 0;
-    size_t len;
-    char *text = file_read(path, &len); /* a FIFO or device is refused */
-    if (!text) {
-        diag_error(d, (diag_pos){path, 0, 0}, "cannot read: %s",
-                   file_why(errno));
-        return -1;
-    }
-    int rc = in_read_lineation_text(path, text, len, doc, ar, d);
-    free(text);
-    return rc;
-}
-
-int in_read_lineation_text(const char *path, const char *text, size_t len,
-                           const doc_issue *doc, ar_arena *ar, diag_ctx *d)
-{
+    const char *path = lines->name;
+    diag_ctx *d = p->d;
+    if (p->nart_blocks != p->narts)
+        return -1; /* memory ran out while the articles were kept */
     json_error_t err;
-    json_t *root = json_loadb(text, len, 0, &err);
+    json_t *root = json_loadb(lines->text, lines->len, 0, &err);
     if (!root) {
         diag_error(d, (diag_pos){path, err.line, err.column}, "%s", err.text);
         return -1;
@@ -129,9 +112,9 @@ int in_read_lineation_text(const char *path, const char *text, size_t len,
     json_t *paras = json_object_get(root, "paragraphs");
     int rc = 0, stale = 0;
     size_t i;
-    json_t *p;
-    json_array_foreach(paras, i, p) if (rc == 0)
-        rc = attach(doc, ar, d, path, p, &stale);
+    json_t *para;
+    json_array_foreach(paras, i, para) if (rc == 0)
+        rc = attach(p, path, para, &stale);
     if (stale > 1)
         diag_warn(d, (diag_pos){path, 0, 0}, "%d paragraphs no longer match "
                   "their recorded lines and are composed anew", stale);

@@ -67,6 +67,10 @@ typedef struct in_parser {
     size_t ncols, capcols;
     doc_article *arts;
     size_t narts, caparts;
+    /* each article's blocks, writable while the parse lasts (the model
+     * holds them const): arts[i] has art_blocks[i] */
+    doc_block **art_blocks;
+    size_t nart_blocks, capart_blocks;
 
     /* the article being built */
     doc_article *cur;
@@ -85,6 +89,10 @@ typedef struct in_parser {
     int boxes;     /* boxes opened so far */
     int warned_orphan; /* "text before the first article" reported once */
 } in_parser;
+
+/* lineation.c: attach a sidecar's recorded lines to the finished
+ * articles' blocks. */
+int in_lineation(in_parser *p, const in_sidecar *lines);
 
 /* attrs.c */
 int in_attrs_parse(in_parser *p, const char *s, size_t len, doc_pos pos,

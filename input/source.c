@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse.h"
 
@@ -134,7 +135,8 @@ static size_t front_matter(in_parser *p, const in_line *lines, size_t n)
 }
 
 int in_parse_text(const char *name, const char *text, size_t len,
-                  ar_arena *ar, diag_ctx *d, const doc_issue **out)
+                  const in_sidecar *orig, ar_arena *ar, diag_ctx *d,
+                  const doc_issue **out)
 {
     in_parser p;
     memset(&p, 0, sizeof p);
@@ -164,6 +166,8 @@ int in_parse_text(const char *name, const char *text, size_t len,
     if (in_blocks(&p, lines + body, nlines - body))
         goto out;
     rc = in_finish(&p);
+    if (rc == 0 && orig)
+        rc = in_lineation(&p, orig);
 out:
     free(lines);
     if (rc == 0)
@@ -171,8 +175,29 @@ out:
     return d->errors ? -1 : rc;
 }
 
-int in_parse_file(const char *path, ar_arena *ar, diag_ctx *d,
-                  const doc_issue **out)
+/* The sidecar file at path into the arena; a missing one is none. */
+static int read_sidecar(const char *path, ar_arena *ar, diag_ctx *d,
+                        in_sidecar *out, int *have)
+{
+    struct stat st;
+    *have = 0;
+    if (!path || stat(path, &st) != 0)
+        return 0;
+    size_t len;
+    char *text = file_read(path, &len); /* a FIFO or device is refused */
+    if (!text) {
+        diag_error(d, (diag_pos){path, 0, 0}, "cannot read: %s",
+                   file_why(errno));
+        return -1;
+    }
+    *out = (in_sidecar){path, ar_strndup(ar, text, len), len};
+    free(text);
+    *have = out->text != NULL;
+    return out->text ? 0 : -1;
+}
+
+int in_parse_file(const char *path, const char *lines, ar_arena *ar,
+                  diag_ctx *d, const doc_issue **out)
 {
     size_t len;
     char *text = file_read(path, &len);
@@ -184,7 +209,9 @@ int in_parse_file(const char *path, ar_arena *ar, diag_ctx *d,
     /* the model points into the text: keep it in the arena */
     char *kept = ar_strndup(ar, text, len);
     free(text);
-    if (!kept)
+    in_sidecar orig;
+    int have;
+    if (!kept || read_sidecar(lines, ar, d, &orig, &have))
         return -1;
-    return in_parse_text(path, kept, len, ar, d, out);
+    return in_parse_text(path, kept, len, have ? &orig : NULL, ar, d, out);
 }

@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     const doc_issue *doc;
     const lay_doc *pages;
     lay_ctx *lc = NULL;
-    if (in_parse_text("fuzz.md", (const char *)data, size, ar, &d, &doc) == 0 &&
+    if (in_parse_text("fuzz.md", (const char *)data, size, NULL, ar, &d, &doc) == 0 &&
         (lc = lay_new(o->st, o->fs, &d)) && lay_issue(lc, doc, &pages) == 0) {
         out_pdf(pages, doc, o->screen, NULL, &d);
         out_print_opts po = {0, -1, NULL};

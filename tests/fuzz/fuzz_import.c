@@ -40,7 +40,7 @@ static void import_one(const char *text, size_t size, im_kind kind)
     diag_ctx pd;
     diag_init(&pd, msgs);
     const doc_issue *doc;
-    int rc = ar ? in_parse_text("fuzz.md", src, len, ar, &pd, &doc) : 0;
+    int rc = ar ? in_parse_text("fuzz.md", src, len, NULL, ar, &pd, &doc) : 0;
     ar_free(ar);
     free(src);
     if (rc || pd.errors)

@@ -18,9 +18,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     diag_ctx d;
     diag_init(&d, NULL); /* count, do not print */
     const doc_issue *doc;
-    if (in_parse_text("fuzz.md", source, strlen(source), ar, &d, &doc) == 0)
-        in_read_lineation_text("fuzz.lines.json", (const char *)data, size,
-                               doc, ar, &d);
+    in_sidecar lines = {"fuzz.lines.json", (const char *)data, size};
+    in_parse_text("fuzz.md", source, strlen(source), &lines, ar, &d, &doc);
     ar_free(ar);
     return 0;
 }

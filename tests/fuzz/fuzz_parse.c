@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     diag_ctx d;
     diag_init(&d, NULL); /* count, do not print */
     const doc_issue *doc;
-    in_parse_text("fuzz.md", (const char *)data, size, ar, &d, &doc);
+    in_parse_text("fuzz.md", (const char *)data, size, NULL, ar, &d, &doc);
     ar_free(ar);
     return 0;
 }

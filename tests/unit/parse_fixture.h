@@ -30,7 +30,7 @@ static inline void parse_n(parsed *r, const char *text, size_t len)
     r->ar = ar_new();
     r->msgf = open_memstream(&r->msgs, &r->msglen);
     diag_init(&r->d, r->msgf);
-    r->rc = in_parse_text(FIXTURE_NAME, text, len, r->ar, &r->d, &r->doc);
+    r->rc = in_parse_text(FIXTURE_NAME, text, len, NULL, r->ar, &r->d, &r->doc);
     fflush(r->msgf);
 }
 

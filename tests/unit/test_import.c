@@ -159,7 +159,7 @@ static char *article_text(ar_arena *ar, const doc_article *a)
 static const doc_issue *parse(ar_arena *ar, const char *src, diag_ctx *d)
 {
     const doc_issue *doc = NULL;
-    if (in_parse_text("imported.md", src, strlen(src), ar, d, &doc))
+    if (in_parse_text("imported.md", src, strlen(src), NULL, ar, d, &doc))
         return NULL;
     return doc;
 }
@@ -883,13 +883,19 @@ static void t_sidecar_000(check_state *cs)
                json_array_size(lines);
     }
     CHECK_INT(cs, bad, 0);
-    /* and the layout's reader attaches every one of them */
+    /* and the parser attaches every one of them */
     diag_ctx d2;
     diag_init(&d2, NULL);
-    char side[300];
-    snprintf(side, sizeof side, "%s/l000.lines.json", tmpdir());
-    CHECK_INT(cs, in_read_lineation(side, doc, ar, &d2), 0);
+    in_sidecar side = {"l000.lines.json", im.sidecar, strlen(im.sidecar)};
+    const doc_issue *with = NULL;
+    CHECK_INT(cs, in_parse_text("l000.md", im.source, strlen(im.source), &side,
+                                ar, &d2, &with), 0);
     CHECK_INT(cs, d2.warnings, 0);
+    size_t attached = 0;
+    for (size_t n = 0; with && n < with->narticles; n++)
+        for (size_t b = 0; b < with->articles[n].nblocks; b++)
+            attached += with->articles[n].blocks[b].norig > 0;
+    CHECK_INT(cs, attached, json_array_size(paras));
     json_decref(j);
     ar_free(ar);
     imported_free(&im);
@@ -996,13 +1002,13 @@ static int round_trip(const char *text, size_t len, im_kind kind)
     diag_ctx pd;
     diag_init(&pd, NULL);
     const doc_issue *doc;
-    int rc = in_parse_text("rt.md", src, n, ar, &pd, &doc) || pd.errors;
+    int rc = in_parse_text("rt.md", src, n, NULL, ar, &pd, &doc) || pd.errors;
     if (rc) {
         diag_ctx shown;
         diag_init(&shown, stdout);
         printf("#   this source does not parse:\n%.*s\n",
                (int)(n < 2000 ? n : 2000), src);
-        in_parse_text("rt.md", src, n, ar, &shown, &doc);
+        in_parse_text("rt.md", src, n, NULL, ar, &shown, &doc);
     }
     ar_free(ar);
     free(src);
