@@ -13,6 +13,12 @@
 #include "pages.h"
 #include "slug.h"
 
+/* Not a design number but a fact of the CJK faces: an ideograph's em box
+ * reaches this far below the baseline (120 units of 1000 in Noto CJK and
+ * the Adobe-GB1 fonts), so a tab character centred in its slot of
+ * tab-line ems sits this much above the slot's foot. */
+#define EM_BOX_DESCENT 0.12
+
 static int put_string(lay_ctx *lc, fl_page *pg, const char *text,
                       sty_role_id role, double x, double y, double measure,
                       double *width)
@@ -114,7 +120,7 @@ static int tab_across(lay_ctx *lc, fl_page *pg, const char *text, double x0,
         cl->ln.role = STY_SIDE_TAB;
         *y += size * f->tab_line;
         rc = fl_put_line(pg, cl, 0, x0 + (f->tab_width - cl->ln.width) / 2,
-                         *y - 0.12 * size, 0);
+                         *y - EM_BOX_DESCENT * size, 0);
     }
     free(b.lines);
     return rc;
@@ -186,7 +192,7 @@ static int side_tab(lay_ctx *lc, const doc_issue *doc, fl_page *pg,
             break;
         }
         if (put_string(lc, pg, unit, STY_SIDE_TAB, x0 + (f->tab_width - w) / 2,
-                       y - 0.12 * size, w + 1, NULL))
+                       y - EM_BOX_DESCENT * size, w + 1, NULL))
             return -1;
         s += n;
     }
