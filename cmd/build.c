@@ -246,6 +246,38 @@ int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
     return lay_issue(r->lc, doc, pages) ? CM_INPUT : CM_OK;
 }
 
+/* Is id one of the comma-separated ids of --article? */
+static int listed(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *s = list; s && *s;) {
+        const char *end = strchr(s, ',');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        if (len == n && !strncmp(s, id, n))
+            return 1;
+        s = end ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+/* A print master goes to press: a title the importer could not find
+ * (.untitled) may not be printed in it. */
+static int untitled_for_press(cm_run *r, const cm_opts *o,
+                              const doc_issue *doc)
+{
+    int bad = 0;
+    for (size_t i = 0; o->print && i < doc->narticles; i++) {
+        const doc_article *a = &doc->articles[i];
+        if (!a->untitled || (o->article && !listed(o->article, a->id)))
+            continue;
+        diag_error(&r->d, a->pos, "no print master with a placeholder "
+                   "title: give article '%s' its printed title (or build "
+                   "without --print for a proof)", a->id);
+        bad = 1;
+    }
+    return bad;
+}
+
 int cm_build(cm_run *r, const cm_opts *o)
 {
     const doc_issue *doc;
@@ -255,7 +287,7 @@ int cm_build(cm_run *r, const cm_opts *o)
     int rc = check_build_opts(o);
     if (rc)
         return rc;
-    if (cm_parse(r, o, &doc))
+    if (cm_parse(r, o, &doc) || untitled_for_press(r, o, doc))
         return CM_INPUT;
     if (o->dump && !strcmp(o->dump, "doc")) {
         doc_dump(doc, stdout);

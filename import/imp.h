@@ -518,6 +518,11 @@ typedef struct imp_mdstate {
 /* A kicker, deck or byline is a short paragraph; longer ones are text. */
 #define IMP_HEAD_MAX_CHARS 60
 
+/* The title an article gets when the importer finds none; the source
+ * marks it .untitled, so that a build warns and a print master refuses
+ * it until an editor writes the printed title. */
+#define IMP_NO_TITLE "（标题）"
+
 /* mdtitles.c */
 long imp_toc_find(imp_ctx *c, const char *t, int prefix);
 void imp_md_title_lines(imp_ctx *c, imp_art *a, const char *t, long toc,

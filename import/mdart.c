@@ -21,7 +21,7 @@ static imp_block *add_block(imp_mdstate *m, imp_bkind k, const char *t,
         m->art = imp_new_art(m->ctx, line);
         if (!m->art)
             return NULL;
-        imp_push_line(m->ctx, &m->art->title, "（标题）");
+        imp_push_line(m->ctx, &m->art->title, IMP_NO_TITLE);
         m->art->column = m->column;
     }
     imp_block *b = imp_new_block(m->ctx, m->art, k, line);
@@ -149,7 +149,7 @@ static void after_jump(imp_mdstate *m, const imp_ment *e)
              "its own: an article whose title is to be found");
     m->art = imp_new_art(m->ctx, e->line);
     if (m->art) {
-        imp_push_line(m->ctx, &m->art->title, "（标题）");
+        imp_push_line(m->ctx, &m->art->title, IMP_NO_TITLE);
         m->art->column = m->column;
     }
     m->after_jump = 0;
@@ -351,7 +351,7 @@ static void stitch(imp_mdstate *m)
         if (j && move_jump_tail(m, tl, j, si))
             return;
         if (!j)
-            imp_push_line(c, &c->doc.arts[si].title, "（标题）");
+            imp_push_line(c, &c->doc.arts[si].title, IMP_NO_TITLE);
         m->art = keep;
     }
     for (size_t k = 0; k < m->njumps; k++)
@@ -514,7 +514,7 @@ static void missing_titles(imp_ctx *c)
 {
     for (size_t k = 0; k < c->doc.narts; k++) {
         imp_art *a = &c->doc.arts[k];
-        if (a->title.nlines != 1 || strcmp(a->title.lines[0], "（标题）"))
+        if (a->title.nlines != 1 || strcmp(a->title.lines[0], IMP_NO_TITLE))
             continue;
         const imp_tocent *hit = entry_at_place(c, k);
         if (!hit) {

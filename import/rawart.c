@@ -493,7 +493,7 @@ static void finish(imp_seg *s)
         if (!a->title.nlines) {
             imp_warn(c, a->line, 1, "article without a title block: its text "
                      "is kept under a title to be filled in");
-            imp_push_line(c, &a->title, "（标题）");
+            imp_push_line(c, &a->title, IMP_NO_TITLE);
         }
     }
 }

@@ -67,7 +67,7 @@ static void tidy_art(imp_ctx *c, imp_art *a)
     if (!a->title.nlines && (a->nblocks || has_head(a))) {
         imp_warn(c, a->line, 1, "article without a title: its text is kept "
                  "under a title to be filled in");
-        imp_push_line(c, &a->title, "（标题）");
+        imp_push_line(c, &a->title, IMP_NO_TITLE);
     }
 }
 

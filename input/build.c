@@ -130,9 +130,11 @@ static void article_id(in_parser *p, doc_article *a, const in_attrs *at)
 
 static void article_attrs(in_parser *p, doc_article *a, const in_attrs *at)
 {
-    static const char *const known[] = {"single-column", "part", NULL};
+    static const char *const known[] = {"single-column", "part", "untitled",
+                                        NULL};
     warn_classes(p, at, known);
     a->single_column = in_attrs_has_class(at, "single-column");
+    a->untitled = in_attrs_has_class(at, "untitled");
     a->part = in_attrs_has_class(at, "part");
     for (int i = 0; i < at->nkv; i++) {
         const char *k = at->kv[i].key, *v = at->kv[i].val;
@@ -169,6 +171,11 @@ static void on_article(in_parser *p, const in_seg *segs, size_t n,
     in_inline(p, segs, n, &a->title);
     if (doc_text_empty(&a->title))
         diag_error(p->d, pos, "article title is empty");
+    else if (a->untitled)
+        diag_warn(p->d, pos, "article '%s' has no title yet: '%s' stands in "
+                  "for the one the importer could not find; write the "
+                  "printed title and remove '.untitled' (a print master "
+                  "refuses it)", a->id ? a->id : "?", doc_text_plain(p->ar, &a->title));
     a->kicker = p->kicker;
     memset(&p->kicker, 0, sizeof p->kicker);
     if (a->part && p->narts == 1)

@@ -85,6 +85,8 @@ typedef struct doc_article {
     int column;        /* index into doc_issue.columns, -1 when none */
     int single_column; /* 通栏: one full-width column */
     int part;          /* contribution inside the preceding article */
+    int untitled;      /* the title is a placeholder the importer left
+                          (.untitled): warned of, refused for press */
     const char *toc;   /* title for the contents; NULL: the title */
     doc_text kicker;
     doc_text title;    /* spans with DOC_BREAK mark intended line breaks */

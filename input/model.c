@@ -62,10 +62,10 @@ static const char *block_name(doc_block_kind k)
 static void dump_article(const doc_issue *doc, const doc_article *a,
                          FILE *out)
 {
-    fprintf(out, "  article %s page=%d column=%s%s%s\n", a->id, a->page,
+    fprintf(out, "  article %s page=%d column=%s%s%s%s\n", a->id, a->page,
             a->column >= 0 ? doc->columns[a->column].name : "-",
             a->single_column ? " single-column" : "",
-            a->part ? " part" : "");
+            a->part ? " part" : "", a->untitled ? " untitled" : "");
     dump_text("kicker", &a->kicker, out);
     dump_text("title", &a->title, out);
     dump_text("subtitle", &a->subtitle, out);
