@@ -243,13 +243,31 @@ static int as_printed(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
     return 0;
 }
 
+/* What the style must say for an offprint (and its cover). */
+static int offprint_style(lay_ctx *lc, const lay_offprint_opts *opts)
+{
+    const sty_furniture *f = &lc->st->furniture;
+    diag_pos at = {lc->st->path, 0, 0};
+    if (!f->has_citation_drop)
+        diag_error(lc->d, at, "an offprint needs 'citation-drop' in "
+                   "[furniture] (where its citation line stands, as a share "
+                   "of folio-drop)");
+    else if (opts->cover && !f->has_cover)
+        diag_error(lc->d, at, "--cover needs 'cover-label', 'cover-label-at', "
+                   "'cover-title-at' and 'cover-citation-at' in [furniture]");
+    else
+        return 0;
+    return -1;
+}
+
 int lay_offprint(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
                  const lay_offprint_opts *opts, const lay_doc **out,
                  const doc_issue **doc_out)
 {
     unsigned char *chosen = ar_alloc(lc->ar, doc->narticles + 1);
     lay_doc *o = ar_alloc(lc->ar, sizeof *o);
-    if (!chosen || !o || choose(lc, doc, opts->ids, chosen))
+    if (!chosen || !o || choose(lc, doc, opts->ids, chosen) ||
+        offprint_style(lc, opts))
         return -1;
     const char *cite = citation(lc, doc, in, chosen);
     const char *title = titles(lc, doc, in, chosen);

@@ -11,15 +11,6 @@
 #include "offprint.h"
 #include "pages.h"
 
-/* The citation's baseline, as a share of folio-drop below the grid: it
- * stands between the last line and the folio. */
-#define CITATION_DROP 0.5
-/* The cover: where its label, title, authors and citation stand, as
- * shares of the page height. */
-#define COVER_LABEL 0.16
-#define COVER_TITLE 0.34
-#define COVER_CITATION 0.82
-
 int op_reset(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
              const unsigned char *chosen, const lay_offprint_opts *o,
              lay_doc *out, const doc_issue **doc_out)
@@ -79,8 +70,12 @@ static int put_text(lay_ctx *lc, const char *text, sty_role_id role,
                                                  sizeof *l)
                           : NULL;
     if (l) {
-        memcpy(l, pg->lines, pg->nlines * sizeof *l);
-        double lead = lc->st->roles[role].size * 1.4;
+        if (pg->nlines)
+            memcpy(l, pg->lines, pg->nlines * sizeof *l);
+        /* the role's own leading, or the grid's pitch */
+        const sty_role *r = &lc->st->roles[role];
+        double lead = r->leading > 0 ? r->leading * r->size
+                                     : lc->st->page.pitch;
         for (int i = 0; i < b.nlines; i++) {
             lay_line *d = &l[pg->nlines++];
             *d = b.lines[i].ln;
@@ -112,7 +107,7 @@ static int cite_foot(lay_ctx *lc, lay_page *pg, const char *cite)
     const sty_page *p = &st->page;
     int recto = pg->folio % 2 == 1;
     double x = fl_area_x(st, recto), w = sty_area_width(st);
-    double y = p->top + p->lines * p->pitch + CITATION_DROP * p->folio_drop;
+    double y = p->top + p->lines * p->pitch + lc->st->furniture.citation_drop * p->folio_drop;
     return put_text(lc, cite, role_or(st, STY_CITATION, STY_NOTE), x, w, y,
                     recto ? 1 : 2, pg, NULL);
 }
@@ -143,16 +138,17 @@ static int cover(lay_ctx *lc, const doc_issue *doc, const lay_doc *o,
     memset(pg, 0, sizeof *pg);
     pg->label = "抽印本";
     sty_role_id label = role_or(st, STY_LABEL, STY_TITLE);
-    if (put_text(lc, "抽　印　本", label, x, w, COVER_LABEL * h, 0, pg, NULL) ||
+    if (put_text(lc, st->furniture.cover_label, label, x, w,
+                 st->furniture.cover_label_at * h, 0, pg, NULL) ||
         put_text(lc, o->offprint ? o->offprint : "", STY_TITLE, x, w,
-                 COVER_TITLE * h, 0, pg, &y))
+                 st->furniture.cover_title_at * h, 0, pg, &y))
         return -1;
     const char *by = authors(lc, doc, o);
     if (*by && put_text(lc, by, STY_BYLINE, x, w, y + 2 * st->page.pitch, 0, pg,
                         NULL))
         return -1;
     return put_text(lc, cite, role_or(st, STY_CITATION, STY_NOTE), x, w,
-                    COVER_CITATION * h, 0, pg, NULL);
+                    st->furniture.cover_citation_at * h, 0, pg, NULL);
 }
 
 /* The cover and its blank back before the pages. */

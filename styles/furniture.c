@@ -48,6 +48,13 @@ static const sty_key furniture_keys[] = {
     {"jump-to", K_STR, FU(jump_to), 0, TEXT},
     {"jump-from", K_STR, FU(jump_from), 0, TEXT},
     {"folios", K_BOOL, FU(folios), K_REQ, 0, 0, NULL},
+    /* offprints (docs/pages.md): a share of folio-drop; shares of the
+     * page height */
+    {"citation-drop", K_NUM, FU(citation_drop), 0, 0, 1, "share"},
+    {"cover-label", K_STR, FU(cover_label), 0, TEXT},
+    {"cover-label-at", K_NUM, FU(cover_label_at), 0, 0, 1, "share"},
+    {"cover-title-at", K_NUM, FU(cover_title_at), 0, 0, 1, "share"},
+    {"cover-citation-at", K_NUM, FU(cover_citation_at), 0, 0, 1, "share"},
     {NULL, 0, 0, 0, 0, 0, NULL},
 };
 
@@ -177,11 +184,30 @@ size_t sr_furniture_keys(const char **out, size_t max)
     return n;
 }
 
+/* The offprint cover's keys come all together or not at all. */
+static int read_offprint(sty_reader *r, sty_furniture *f)
+{
+    static const char *const cover[] = {"cover-label", "cover-label-at",
+                                        "cover-title-at", "cover-citation-at"};
+    int n = 0;
+    for (size_t i = 0; i < sizeof cover / sizeof *cover; i++)
+        n += sr_find(r, "furniture", cover[i]) != NULL;
+    f->has_citation_drop = sr_find(r, "furniture", "citation-drop") != NULL;
+    f->has_cover = n == 4;
+    if (n == 0 || n == 4)
+        return 0;
+    diag_error(r->d, sr_key_pos(r, "furniture", "cover-label-at"),
+               "the offprint cover needs all four of cover-label, "
+               "cover-label-at, cover-title-at and cover-citation-at");
+    return -1;
+}
+
 int sr_read_furniture(sty_reader *r, sty_style *st)
 {
     sty_furniture *f = &st->furniture;
     f->tab_frame = STY_BLACK;
-    if (sr_read_keys(r, "furniture", furniture_keys, f) || read_front(r, st))
+    if (sr_read_keys(r, "furniture", furniture_keys, f) || read_front(r, st) ||
+        read_offprint(r, f))
         return -1;
     return need_roles(r, st) | need_tab(r, st);
 }

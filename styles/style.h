@@ -213,6 +213,15 @@ typedef struct sty_furniture {
                               original pages; NULL: the default */
     const char *jump_to, *jump_from; /* （下转第{page}页） … */
     int folios;            /* page numbers at the foot */
+    /* Offprints: the citation's baseline below the last grid line, as a
+     * share of [page] folio-drop (citation-drop, which every offprint
+     * needs: has_citation_drop); the cover's label and where its label,
+     * title and citation stand, as shares of the page height (cover-*,
+     * all or none: has_cover, which --cover needs) */
+    double citation_drop;
+    const char *cover_label;
+    double cover_label_at, cover_title_at, cover_citation_at;
+    int has_citation_drop, has_cover;
 } sty_furniture;
 
 /* Printer's marks set outside the bleed of a print master. */

@@ -315,7 +315,7 @@ def disk_full_cases():
         os.rmdir(d)
         return
     try:
-        ex = os.path.join(ROOT, 'examples/tianjin-2022-09.md')
+        ex = os.path.join(ROOT, 'examples/jincheng-2020-04.md')
         for what, args in (('the PDF', ['-o']), ('the print master', ['--print', '-o'])):
             out = os.path.join(d, 't.pdf')
             rc, err = run(['build', ex] + args + [out], d)

@@ -27,6 +27,25 @@ for bad in "--offprint reset" "--cover" "--article a3 --offprint sideways" \
         "[ $? -eq 2 ] && grep -q 'bulletin: --' '$T/err' && [ ! -e '$T/u.pdf' ]"
 done
 
+# the style says where the citation and the cover stand: a style without
+# citation-drop makes no offprint, one without the cover keys no cover,
+# one with some cover keys only does not load
+grep -v '^citation-drop' "$ROOT/styles/jincheng-2020.style" >"$T/nocite.style"
+grep -v '^cover-' "$ROOT/styles/jincheng-2020.style" >"$T/nocover.style"
+grep -v '^cover-title-at' "$ROOT/styles/jincheng-2020.style" >"$T/half.style"
+"$BULLETIN" build "$JC" --style "$T/nocite.style" --article liu-jiayi -o "$T/u.pdf" 2>"$T/err"
+check "offprint style: no citation-drop, no offprint ($?)" sh -c \
+    "grep -q \"error: an offprint needs 'citation-drop' in \[furniture\]\" '$T/err' && [ ! -e '$T/u.pdf' ]"
+"$BULLETIN" build "$JC" --style "$T/nocover.style" --article liu-jiayi -o "$T/u.pdf" 2>/dev/null
+check "offprint style: without the cover keys an offprint is made" [ -s "$T/u.pdf" ]
+rm -f "$T/u.pdf"
+"$BULLETIN" build "$JC" --style "$T/nocover.style" --article liu-jiayi --cover -o "$T/u.pdf" 2>"$T/err"
+check "offprint style: without the cover keys, no --cover" sh -c \
+    "grep -q 'error: --cover needs' '$T/err' && [ ! -e '$T/u.pdf' ]"
+"$BULLETIN" build "$JC" --style "$T/half.style" -o "$T/u.pdf" 2>"$T/err"
+check "offprint style: three of the four cover keys are refused" sh -c \
+    "grep -q 'half.style:.*error: the offprint cover needs all four' '$T/err' && [ ! -e '$T/u.pdf' ]"
+
 # the folios a re-set offprint carries, from its page map
 first_folio() { awk -F'\t' '$1 == "page" {print $3; exit}' "$1"; }
 "$BULLETIN" build "$JC" --dump pagemap >"$T/full" 2>/dev/null
