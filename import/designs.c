@@ -128,7 +128,7 @@ void imp_use_designs(imp_ctx *c, const im_designs *ds)
     c->designs = ds->designs;
     c->ndesigns = ds->ndesigns;
     for (size_t i = 0; i < ds->nproblems; i++)
-        imp_warn(c, 1, 1, "%s", ds->problems[i]);
+        imp_warn(c, IMP_CHECK, 1, 1, "%s", ds->problems[i]);
 }
 
 /* The designs of a publication: the first, and how many (in year order). */
@@ -181,7 +181,7 @@ void imp_warn_no_design(imp_ctx *c, int measure, int lines)
     }
     if (same)
         sb_printf(&sb, "; %d lines", v[0].lines);
-    imp_warn(c, 1, 1, "columns of %d em and %d lines fit no known design of "
+    imp_warn(c, IMP_MUST, 1, 1, "columns of %d em and %d lines fit no known design of "
              "《%s》 (%s)", measure, lines, imp_pub_name(c->pub),
              sb.s ? sb.s : "");
     sb_free(&sb);
@@ -200,7 +200,7 @@ const char *imp_style_for_year(imp_ctx *c)
     for (size_t i = 0; i < n; i++)
         if (v[i].year <= c->doc.year)
             chosen = &v[i];
-    imp_warn(c, 1, 1, "the design of a Markdown conversion cannot be "
+    imp_warn(c, IMP_CHECK, 1, 1, "the design of a Markdown conversion cannot be "
              "measured: %s assumed (give the year's style by hand if it is "
              "a %d issue)", chosen->style, newest->year);
     return chosen->style;

@@ -71,8 +71,20 @@ typedef enum imp_change {
     IMP_NCHANGES
 } imp_change;
 
+/* How urgently an editor must look at an entry (the report's "to check"
+ * list, most urgent first). */
+typedef enum imp_sev {
+    IMP_FINE,  /* a routine repair: counted and listed, not to check */
+    IMP_LOOK,  /* a decision the importer took that may be wrong: text
+                  moved for reading order, a title moved, a role given */
+    IMP_CHECK, /* to compare with the print: an unfinished paragraph, a
+                  jump not resolved, a byline that is not the speaker */
+    IMP_MUST,  /* to fix before press: a title not found, no design */
+} imp_sev;
+
 typedef struct imp_entry {
     imp_change kind;
+    imp_sev sev;
     int line, col; /* of the input; 0 when unknown */
     int count;     /* how many repairs the entry stands for */
     const char *msg;
@@ -283,9 +295,10 @@ size_t imp_input_off(const imp_ctx *c, size_t off);
 
 void imp_note(imp_ctx *c, imp_change k, int line, int col, int count,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* A warning: an entry of the report, and a message to the diag_ctx. */
-void imp_warn(imp_ctx *c, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+/* A warning of severity sev (IMP_CHECK or IMP_MUST; IMP_LOOK for a
+ * remark): an entry of the report, and a message to the diag_ctx. */
+void imp_warn(imp_ctx *c, imp_sev sev, int line, int col, const char *fmt,
+              ...) __attribute__((format(printf, 5, 6)));
 int imp_report_write(const imp_ctx *c, const char *path);
 void imp_summary(const imp_ctx *c, const char *kind, const char *out);
 

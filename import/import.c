@@ -79,7 +79,7 @@ static int read_issue(imp_ctx *c, im_kind *kind, const im_import_opts *o)
     if (settle(c, *kind))
         return -1;
     if (c->pub == IMP_PUB_NONE)
-        imp_warn(c, 1, 1, "publication not recognised (neither 天津 nor 晋城 "
+        imp_warn(c, IMP_MUST, 1, 1, "publication not recognised (neither 天津 nor 晋城 "
                  "in the text); give --publication");
     if (!o->designs && o->style_dir &&
         !(c->own_designs = im_load_designs(o->style_dir)))
@@ -99,7 +99,7 @@ static int read_issue(imp_ctx *c, im_kind *kind, const im_import_opts *o)
     }
     c->doc.style = c->style;
     if (!c->style)
-        imp_warn(c, 1, 1, "no known house style fits; the source names none "
+        imp_warn(c, IMP_MUST, 1, 1, "no known house style fits; the source names none "
                  "(give --style to 'bulletin build')");
     assign_ids(c);
     return 0;

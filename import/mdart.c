@@ -16,7 +16,7 @@ static imp_block *add_block(imp_mdstate *m, imp_bkind k, const char *t,
                             int line)
 {
     if (!m->art) {
-        imp_warn(m->ctx, line, 1, "text before the first title: kept in an "
+        imp_warn(m->ctx, IMP_MUST, line, 1, "text before the first title: kept in an "
                  "article with a title to be filled in");
         m->art = imp_new_art(m->ctx, line);
         if (!m->art)
@@ -145,7 +145,7 @@ static int is_kicker(imp_mdstate *m, size_t i)
  * conversion lost. */
 static void after_jump(imp_mdstate *m, const imp_ment *e)
 {
-    imp_warn(m->ctx, e->line, 1, "text after a jump marker with no title of "
+    imp_warn(m->ctx, IMP_MUST, e->line, 1, "text after a jump marker with no title of "
              "its own: an article whose title is to be found");
     m->art = imp_new_art(m->ctx, e->line);
     if (m->art) {
@@ -338,7 +338,7 @@ static void stitch(imp_mdstate *m)
         imp_mtail *tl = &m->tails[t];
         imp_mjump *j = jump_for(m, tl);
         if (!j)
-            imp_warn(c, tl->line, 1, "(上接%d页) without a (下转…页) to go "
+            imp_warn(c, IMP_CHECK, tl->line, 1, "(上接%d页) without a (下转…页) to go "
                      "with: the text stays where it is", tl->page);
         imp_art *keep = m->art;
         if (!(m->art = imp_new_art(c, tl->line)))
@@ -356,7 +356,7 @@ static void stitch(imp_mdstate *m)
     }
     for (size_t k = 0; k < m->njumps; k++)
         if (!m->jumps[k].used)
-            imp_warn(c, m->jumps[k].line, 1, "(下转%d页) whose continuation "
+            imp_warn(c, IMP_CHECK, m->jumps[k].line, 1, "(下转%d页) whose continuation "
                      "was not found", m->jumps[k].page);
 }
 
@@ -448,7 +448,7 @@ static void join_paragraphs(imp_ctx *c, imp_art *a)
                      imp_tail(p->text, 4), imp_head(b->text, 4), b->text);
             if (imp_last_cp(p->text) == imp_first_cp(b->text) &&
                 u8_is_han(imp_first_cp(b->text)))
-                imp_warn(c, b->line, 1, "the same character ends line %d and "
+                imp_warn(c, IMP_LOOK, b->line, 1, "the same character ends line %d and "
                          "starts this one: a character doubled at the break? "
                          "(kept)", p->line);
             p->text = (char *)imp_md_join(c, p->text, b->text);
@@ -460,7 +460,7 @@ static void join_paragraphs(imp_ctx *c, imp_art *a)
     for (size_t k = 0; k < a->nblocks; k++)
         if (joinable(a->blocks[k].kind) &&
             !imp_md_ends_sentence(c, a->blocks[k].text))
-            imp_warn(c, a->blocks[k].line, 1, "paragraph ends no sentence and "
+            imp_warn(c, IMP_CHECK, a->blocks[k].line, 1, "paragraph ends no sentence and "
                      "nothing continues it: «…%s»",
                      imp_tail(a->blocks[k].text, 5));
 }
@@ -518,7 +518,7 @@ static void missing_titles(imp_ctx *c)
             continue;
         const imp_tocent *hit = entry_at_place(c, k);
         if (!hit) {
-            imp_warn(c, a->line, 1, "article without a title, and no contents "
+            imp_warn(c, IMP_MUST, a->line, 1, "article without a title, and no contents "
                      "entry for its place: title to be filled in");
             continue;
         }

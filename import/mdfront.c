@@ -314,7 +314,7 @@ size_t imp_md_front(imp_ctx *c, imp_mblock *v, size_t n)
         b->used = 1;
         if (!cover_para(c, b, &st)) {
             b->used = 0;
-            imp_warn(c, b->line, 1, "cover text not recognised, kept as body "
+            imp_warn(c, IMP_LOOK, b->line, 1, "cover text not recognised, kept as body "
                      "text: «%s»", b->text);
             kept = kept < k ? kept : k;
         }

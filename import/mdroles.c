@@ -212,7 +212,7 @@ static void other_title_role(imp_mdstate *m, imp_mblock *b, imp_mblock *nb,
     if (e)
         e->part = c->doc.ntoc > 0;
     if (c->doc.ntoc && !byl)
-        imp_warn(c, b->line, 1, "heading «%s» is not in the contents and has "
+        imp_warn(c, IMP_CHECK, b->line, 1, "heading «%s» is not in the contents and has "
                  "no byline: taken for a contribution's title", t);
 }
 

@@ -487,11 +487,11 @@ static void finish(imp_seg *s)
         a->single = single_column(s, a);
         const char *spk = note_name(s, a);
         if (spk && a->nbylines && strcmp(spk, a->bylines[0].name))
-            imp_warn(c, a->line, 1, "the byline «%s» is not the speaker «%s» "
+            imp_warn(c, IMP_CHECK, a->line, 1, "the byline «%s» is not the speaker «%s» "
                      "of the article's note: check where the article starts "
                      "and ends", a->bylines[0].name, spk);
         if (!a->title.nlines) {
-            imp_warn(c, a->line, 1, "article without a title block: its text "
+            imp_warn(c, IMP_MUST, a->line, 1, "article without a title block: its text "
                      "is kept under a title to be filled in");
             imp_push_line(c, &a->title, IMP_NO_TITLE);
         }

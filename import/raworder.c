@@ -229,7 +229,7 @@ static void order_units(imp_seg *s)
             size_t k = next_of_open(s, cur);
             if (k == IMP_NONE) {
                 const imp_rline *a = imp_line_at(s, s->units[cur].end - 1);
-                imp_warn(s->ctx, a->line, a->col0, "paragraph ends unfinished "
+                imp_warn(s->ctx, IMP_CHECK, a->line, a->col0, "paragraph ends unfinished "
                          "(«…%s»); its continuation was not found",
                          imp_tail(a->text, 4));
                 break;

@@ -346,7 +346,7 @@ static void tab_of_page(imp_raw *r, imp_page *p, const tab_info *tab,
     if (tab->column)
         p->column = tab->column;
     if (tab->number && tab->number != p->page) {
-        imp_warn(c, r->lines[tab->first].line, 1, "side tab says page %d, "
+        imp_warn(c, IMP_LOOK, r->lines[tab->first].line, 1, "side tab says page %d, "
                  "counting page starts gives %d: numbering follows the tab "
                  "from here", tab->number, p->page);
         *shift += tab->number - p->page;

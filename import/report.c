@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "imp.h"
@@ -36,8 +37,8 @@ static const struct {
     [IMP_WARNING] = {"warning", "warnings: kept as they are, to be looked at"},
 };
 
-static void add_entry(imp_ctx *c, imp_change k, int line, int col, int n,
-                      const char *fmt, va_list ap)
+static void add_entry(imp_ctx *c, imp_change k, imp_sev sev, int line,
+                      int col, int n, const char *fmt, va_list ap)
 {
     imp_entry *e = AR_PUSH(c->ar, c->entries, c->nentries, c->capentries);
     if (!e)
@@ -45,6 +46,7 @@ static void add_entry(imp_ctx *c, imp_change k, int line, int col, int n,
     char buf[512];
     vsnprintf(buf, sizeof buf, fmt, ap);
     e->kind = k;
+    e->sev = sev;
     e->line = line;
     e->col = col > 0 ? imp_input_col(c, line, col) : col;
     e->count = n;
@@ -56,16 +58,21 @@ void imp_note(imp_ctx *c, imp_change k, int line, int col, int n,
               const char *fmt, ...)
 {
     va_list ap;
+    /* the decisions an editor may want to undo */
+    imp_sev sev = k == IMP_R_ORDER || k == IMP_R_TITLE || k == IMP_R_ROLE
+                      ? IMP_LOOK
+                      : IMP_FINE;
     va_start(ap, fmt);
-    add_entry(c, k, line, col, n, fmt, ap);
+    add_entry(c, k, sev, line, col, n, fmt, ap);
     va_end(ap);
 }
 
-void imp_warn(imp_ctx *c, int line, int col, const char *fmt, ...)
+void imp_warn(imp_ctx *c, imp_sev sev, int line, int col, const char *fmt,
+              ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    add_entry(c, IMP_WARNING, line, col, 1, fmt, ap);
+    add_entry(c, IMP_WARNING, sev, line, col, 1, fmt, ap);
     va_end(ap);
     const imp_entry *e = &c->entries[c->nentries - 1];
     diag_warn(c->diag, (diag_pos){c->input, line, col > 0 ? col : 1}, "%s",
@@ -108,6 +115,10 @@ static void write_header(const imp_ctx *c, FILE *f)
     for (size_t i = 0; i < c->doc.narts; i++)
         parts += c->doc.arts[i].part;
     fprintf(f, "articles: %zu (%d of them parts)\n", c->doc.narts, parts);
+}
+
+static void write_counts(const imp_ctx *c, FILE *f)
+{
     fprintf(f, "\n## counts\n");
     for (int k = 0; k < IMP_NCHANGES; k++)
         fprintf(f, "%-18s %6d  %s\n", kinds[k].name, c->counts[k],
@@ -129,10 +140,63 @@ static void write_section(const imp_ctx *c, FILE *f, int lo, int hi,
         }
 }
 
+/* The printed page an input line was on ("-" where no page is known). */
+static const char *page_of(const imp_ctx *c, int line, char *buf, size_t n)
+{
+    const imp_page *at = NULL;
+    for (size_t i = 0; i < c->doc.npages; i++)
+        if (c->doc.pages[i].line <= line &&
+            (!at || c->doc.pages[i].line >= at->line))
+            at = &c->doc.pages[i];
+    if (!at || line <= 0)
+        return "-";
+    snprintf(buf, n, "p.%d", at->page);
+    return buf;
+}
+
+/* Most urgent first, then in input order. */
+static int by_urgency(const void *a, const void *b)
+{
+    const imp_entry *x = *(const imp_entry *const *)a;
+    const imp_entry *y = *(const imp_entry *const *)b;
+    if (x->sev != y->sev)
+        return x->sev > y->sev ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x > y) - (x < y); /* the order they were made in */
+}
+
+/* What an editor must look at, most urgent first, each with the printed
+ * page and the input position. */
+static void write_checklist(const imp_ctx *c, FILE *f)
+{
+    static const char *const names[] = {"", "look", "check", "must"};
+    const imp_entry **list = malloc((c->nentries + 1) * sizeof *list);
+    size_t n = 0;
+    for (size_t i = 0; list && i < c->nentries; i++)
+        if (c->entries[i].sev != IMP_FINE)
+            list[n++] = &c->entries[i];
+    qsort(list, n, sizeof *list, by_urgency);
+    fprintf(f, "\n## to check (most urgent first: must, check, look)\n");
+    for (size_t i = 0; i < n; i++) {
+        const imp_entry *e = list[i];
+        char page[32];
+        fprintf(f, "%-5s  %-6s  %s:%d:%d: %s: %s\n", names[e->sev],
+                page_of(c, e->line, page, sizeof page), c->input,
+                e->line > 0 ? e->line : 1, e->col > 0 ? e->col : 1,
+                kinds[e->kind].name, e->msg);
+    }
+    if (!list)
+        fprintf(f, "(out of memory: see the sections below)\n");
+    free(list);
+}
+
 static int put_report(void *ctx, FILE *f)
 {
     const imp_ctx *c = ctx;
     write_header(c, f);
+    write_checklist(c, f);
+    write_counts(c, f);
     write_section(c, f, IMP_WARNING, IMP_NCHANGES, "warnings");
     write_section(c, f, IMP_X_TAB, IMP_WARNING, "removed (page furniture, nowhere "
                   "else in the output)");

@@ -65,7 +65,7 @@ static void tidy_art(imp_ctx *c, imp_art *a)
     if (a->column && blank_text(a->column))
         a->column = NULL;
     if (!a->title.nlines && (a->nblocks || has_head(a))) {
-        imp_warn(c, a->line, 1, "article without a title: its text is kept "
+        imp_warn(c, IMP_MUST, a->line, 1, "article without a title: its text is kept "
                  "under a title to be filled in");
         imp_push_line(c, &a->title, IMP_NO_TITLE);
     }
@@ -81,7 +81,7 @@ void imp_tidy(imp_ctx *c)
         imp_art *a = &d->arts[i];
         tidy_art(c, a);
         if (!a->title.nlines) {
-            imp_warn(c, a->line, 1, "an article with no text left in it "
+            imp_warn(c, IMP_CHECK, a->line, 1, "an article with no text left in it "
                      "dropped");
             continue;
         }

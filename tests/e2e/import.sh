@@ -74,6 +74,27 @@ for f in "$T/tianjin-2022-09.md" "$T/s003.md"; do
         "[ $rc -eq 0 ] && ! grep -q ': error:' '$T/berr'"
 done
 
+# the report lists what an editor must look at first: every warning and
+# every moved block or given role, most urgent first, then by input line,
+# each with the printed page it was on
+awk '/^## to check/{f=1; next} /^## /{f=0} f' "$T/r000" >"$T/todo"
+check "report: the to-check list comes before the counts" sh -c \
+    "awk '/^## to check/{t=NR} /^## counts/{c=NR} END{exit !(t && c && t < c)}' '$T/r000'"
+check "report: the lost title of page 47 is the first thing to fix" \
+    grep -q "^must   p.47    $S000:[0-9]*:1: warning: article without a title block" "$T/todo"
+check "report: most urgent first, then in input order" sh -c \
+    "awk 'NF == 0 {next} {s = \$1 == \"must\" ? 3 : \$1 == \"check\" ? 2 : 1; split(\$3, a, \":\");
+          if (NR > 1 && (s > ps || (s == ps && a[2] + 0 < pl))) bad = 1;
+          ps = s; pl = a[2] + 0} END {exit bad || NR == 0}' '$T/todo'"
+nwarn=$(grep -c ': warning: ' "$T/e000")
+nlisted=$(grep -c '^\(must\|check\).*: warning: ' "$T/todo")
+nmoved=$(grep -c '^look .*: \(order\|title-moved\|role\): ' "$T/todo")
+nnotes=$(grep -c ': \(order\|title-moved\|role\): ' "$T/r000")
+check "report: every warning on the list ($nwarn, $nlisted), every move and role ($nmoved of $((nnotes - nmoved)))" \
+    sh -c "[ $nwarn -eq $nlisted ] && [ $nmoved -gt 0 ] && [ $((nnotes - nmoved)) -eq $nmoved ]"
+check "report: every entry names a printed page of a raw extraction" sh -c \
+    "! grep -v '^[a-z]*  *p\.[0-9][0-9]*  ' '$T/todo' | grep -q ."
+
 # a title the importer could not find is marked, warned of at its place
 # on every build, and kept out of print masters
 for f in "$T/tianjin-2022-09.md" "$T/s003.md" "$T/jincheng-2020-04.md"; do

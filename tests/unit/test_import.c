@@ -662,7 +662,9 @@ static void count_report(const char *rep, int *removed, int *restored)
         count_han(a + 2, (size_t)(z - a - 2), removed, 1);
         p = nl ? nl : z;
     }
-    for (const char *p = rep; (p = strstr(p, "title «")); p++) {
+    /* in the repairs (the to-check list names them again) */
+    const char *rs = strstr(rep, "## repairs");
+    for (const char *p = rs; p && (p = strstr(p, "title «")); p++) {
         const char *z = strstr(p, "» restored from the contents");
         const char *nl = strchr(p, '\n');
         if (z && (!nl || z < nl))
