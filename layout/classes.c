@@ -123,6 +123,8 @@ int cc_pair_rigid(cc_class a, cc_class b)
         return 1;
     if (a == CC_NUMPRE && (b == CC_DIGIT || b == CC_NUMPRE))
         return 1;
+    if (is_word(a) && b == CC_NUMPRE)
+        return 1; /* 3±0.5, C++: a sign that goes on the expression */
     if ((is_word(a) || a == CC_NUMPOST) && b == CC_NUMPOST)
         return 1;
     if ((is_word(a) && b == CC_ASCII_JOIN) || (a == CC_ASCII_JOIN && is_word(b)))

@@ -21,6 +21,8 @@ static const punct_mark punct_table[] = {
     {0x002F, 0x002F, PUNCT_ASCII_JOIN, 0, 0, 0}, /* / */
     {0x0030, 0x0039, PUNCT_DIGIT, 0, 0, 0}, /* 0-9 */
     {0x003A, 0x003B, PUNCT_ASCII_CLOSE, PUNCT_ENDS, 0, 0}, /* : ; */
+    /* < = > between numbers and letters: kept with them (x<5, a=b) */
+    {0x003C, 0x003E, PUNCT_ASCII_JOIN, 0, 0, 0},
     {0x003F, 0x003F, PUNCT_ASCII_CLOSE, PUNCT_ENDS, 0, 0}, /* ? */
     {0x0040, 0x0040, PUNCT_ASCII_JOIN, 0, 0, 0}, /* @ */
     {0x005B, 0x005B, PUNCT_ASCII_OPEN, 0, 0, 0}, /* [ */
@@ -28,11 +30,17 @@ static const punct_mark punct_table[] = {
     {0x005F, 0x005F, PUNCT_ASCII_JOIN, 0, 0, 0}, /* _ */
     {0x007B, 0x007B, PUNCT_ASCII_OPEN, 0, 0, 0}, /* { */
     {0x007D, 0x007D, PUNCT_ASCII_CLOSE, 0, 0, 0}, /* } */
+    {0x007E, 0x007E, PUNCT_ASCII_JOIN, 0, 0, 0}, /* ~ in a range (3~5) */
     {0x00A0, 0x00A0, PUNCT_SPACE, 0, 0, 0}, /* no-break space */
     {0x00A3, 0x00A3, PUNCT_NUMPRE, 0, 0, 0}, /* £ */
     {0x00A5, 0x00A5, PUNCT_NUMPRE, 0, 0, 0}, /* ¥ */
+    {0x00A7, 0x00A7, PUNCT_NUMPRE, 0, 0, 0}, /* § section sign */
     {0x00B0, 0x00B0, PUNCT_NUMPOST, 0, 0, 0}, /* ° degree */
+    {0x00B1, 0x00B1, PUNCT_NUMPRE, 0, 0, 0}, /* ± a sign of its number */
     {0x00B7, 0x00B7, PUNCT_MIDDOT, PUNCT_CJK, 0, 0}, /* · middle dot (间隔号) */
+    /* × ÷ between numbers (3×4) */
+    {0x00D7, 0x00D7, PUNCT_ASCII_JOIN, 0, 0, 0},
+    {0x00F7, 0x00F7, PUNCT_ASCII_JOIN, 0, 0, 0},
     {0x2013, 0x2013, PUNCT_CONNECTOR, 0, 0, 0}, /* – en dash: connector */
     {0x2014, 0x2014, PUNCT_DASH, PUNCT_CJK, 0, 0}, /* — em dash, doubled —— */
     {0x2015, 0x2015, PUNCT_DASH, 0, 0, 0}, /* ― horizontal bar */
@@ -51,9 +59,16 @@ static const punct_mark punct_table[] = {
     /* • bullet used as interpunct */
     {0x2022, 0x2022, PUNCT_MIDDOT, 0, 0, 0x00B7},
     {0x2026, 0x2026, PUNCT_ELLIPSIS, PUNCT_CJK | PUNCT_ENDS, 0, 0}, /* … */
-    {0x2030, 0x2030, PUNCT_NUMPOST, 0, 0, 0}, /* ‰ */
+    {0x2030, 0x2031, PUNCT_NUMPOST, 0, 0, 0}, /* ‰ ‱ */
+    {0x2032, 0x2033, PUNCT_NUMPOST, 0, 0, 0}, /* ′ ″ minutes, seconds */
     {0x20AC, 0x20AC, PUNCT_NUMPRE, 0, 0, 0}, /* € */
     {0x2103, 0x2103, PUNCT_NUMPOST, 0, 0, 0}, /* ℃ */
+    {0x2116, 0x2116, PUNCT_NUMPRE, 0, 0, 0}, /* № */
+    {0x2212, 0x2212, PUNCT_NUMPRE, 0, 0, 0}, /* − minus sign */
+    /* ≈ ≠ ≤ ≥ between numbers and letters */
+    {0x2248, 0x2248, PUNCT_ASCII_JOIN, 0, 0, 0},
+    {0x2260, 0x2260, PUNCT_ASCII_JOIN, 0, 0, 0},
+    {0x2264, 0x2265, PUNCT_ASCII_JOIN, 0, 0, 0},
     {0x22EF, 0x22EF, PUNCT_ELLIPSIS, 0, 0, 0x2026}, /* ⋯ midline ellipsis */
     /* ─ ━ box lines used as a dash */
     {0x2500, 0x2501, PUNCT_DASH, 0, 0, 0x2014},

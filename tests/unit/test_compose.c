@@ -21,13 +21,14 @@ typedef struct gcase {
     char pos[8][2048]; /* "N x0 x1 …" lines */
     int npos;
     lb_params prm;
+    int blank; /* a mark's blank, as a font's ink leaves it; 0: half an em */
     int lineno;
 } gcase;
 
 /* Synthetic widths: ideographs and Chinese marks 1 em, their blank half
- * where the class puts it, ASCII letters and digits half an em, a space a
- * quarter. */
-static int fixture(const char *text, sh_cluster *cl, char *plain)
+ * where the class puts it (or as `set blank=` says), ASCII letters and
+ * digits half an em, a space a quarter. */
+static int fixture(const char *text, int blank, sh_cluster *cl, char *plain)
 {
     int n = 0;
     size_t len = strlen(text), o = 0;
@@ -52,7 +53,8 @@ static int fixture(const char *text, sh_cluster *cl, char *plain)
         c->ng = 1;
         c->width = cp == ' ' ? EM / 4 : cp < 0x80 ? EM / 2 : EM;
         const cc_props *pr = cc_properties(c->cls);
-        int b = pr->blank == CC_BLANK_BOTH ? EM / 4 : EM / 2;
+        int half = blank ? blank : EM / 2;
+        int b = pr->blank == CC_BLANK_BOTH ? half / 2 : half;
         c->blank_l = pr->blank & CC_BLANK_LEFT ? b : 0;
         c->blank_r = pr->blank & CC_BLANK_RIGHT ? b : 0;
         i += (size_t)k;
@@ -164,7 +166,7 @@ static void run_case(const gcase *g)
     check_state cs = {0, g->name};
     static sh_cluster cl[MAXC];
     char plain[2048], got[2048];
-    int n = fixture(g->text, cl, plain);
+    int n = fixture(g->text, g->blank, cl, plain);
     lb_para lp;
     if (lb_compose(cl, n, &g->prm, &lp)) {
         printf("#   compose failed\n");
@@ -187,7 +189,9 @@ static void parse_set(gcase *g, char *s)
 {
     for (char *tok = strtok(s, " "); tok; tok = strtok(NULL, " ")) {
         char *eq = strchr(tok, '=');
-        if (!eq || (*eq = '\0', set_option(&g->prm, tok, eq + 1)))
+        if (eq && !strncmp(tok, "blank=", 6))
+            g->blank = em(atof(eq + 1));
+        else if (!eq || (*eq = '\0', set_option(&g->prm, tok, eq + 1)))
             printf("#   rules.txt:%d: bad option '%s'\n", g->lineno, tok);
     }
 }
