@@ -216,6 +216,7 @@ static void params_for(lay_ctx *lc, sty_role_id role, double measure,
     prm->strategy = cs->strategy;
     prm->hanging = cs->hanging;
     prm->adjacent_always = cs->adjacent_always;
+    prm->start_flush = cs->start_flush;
     prm->latin_gap = em_units(cs->latin_gap, size);
     prm->latin_gap_min = em_units(cs->latin_gap_min, size);
     prm->latin_gap_max = em_units(cs->latin_gap_max, size);

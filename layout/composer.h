@@ -100,6 +100,8 @@ typedef struct lb_params {
     sty_strategy strategy;
     int hanging;          /* 、，。 may hang past the line end */
     int adjacent_always;  /* adjacent marks always compressed */
+    int start_flush;      /* an opening mark starting a line always loses
+                             its blank, not only when the line needs it */
     int latin_gap, latin_gap_min, latin_gap_max; /* Pango units */
     int tighten;          /* most paragraph tightening per gap, Pango units */
     int tighten_step;

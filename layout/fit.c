@@ -47,6 +47,15 @@ static int end_trim(const lb_para *p, int a, int e)
     return p->it[e - 1].sq[1];
 }
 
+/* An opening mark that starts a line, set flush (start-flush): its blank
+ * is gone whether or not the line needs the room. */
+static int start_trim(const lb_para *p, int a, int e)
+{
+    if (!p->prm.start_flush || e <= a || p->it[a].cls != CC_OPEN)
+        return 0;
+    return p->it[a].sq[0];
+}
+
 void lb_prefix(lb_para *p)
 {
     p->pw[0] = p->pg[0] = 0;
@@ -64,7 +73,7 @@ static int natural_to(const lb_para *p, int a, int e)
     if (e <= a)
         return 0;
     long w = p->pw[e] - p->pw[a] + p->pg[e] - p->pg[a + 1];
-    return (int)w - end_trim(p, a, e);
+    return (int)w - end_trim(p, a, e) - start_trim(p, a, e);
 }
 
 int lb_natural(const lb_para *p, int a, int b)
@@ -78,7 +87,7 @@ static int squeeze_ops(const lb_para *p, int a, int e, lb_op *op)
     int n = 0;
     for (int i = a; i < e; i++) {
         const lb_item *it = &p->it[i];
-        if (it->sq[0] > 0)
+        if (it->sq[0] > 0 && !(i == a && start_trim(p, a, e)))
             op[n++] = (lb_op){OP_LEFT, i, i == a ? CC_LVL_EDGE : it->lvl[0],
                               it->sq[0], 0};
         if (it->sq[1] > 0 && !(i == e - 1 && end_trim(p, a, e)))
@@ -133,7 +142,8 @@ static long squeeze_room(const lb_para *p, int a, int e)
     long room = 0;
     for (int i = a; i < e; i++) {
         const lb_item *it = &p->it[i];
-        room += it->sq[0];
+        if (!(i == a && start_trim(p, a, e)))
+            room += it->sq[0];
         if (!(i == e - 1 && end_trim(p, a, e)))
             room += it->sq[1];
         if (i > a && it->gap > it->gap_min)
@@ -267,8 +277,10 @@ void lb_positions(const lb_para *p, const lb_line *ln, int *x)
     int *sr = sl + n + 1, *gap = sr + n + 1;
     int avail = p->prm.measure - ln->indent;
     int content = ln->hang ? e - 1 : e;
-    if (content > a)
+    if (content > a) {
         sr[content - 1 - a] += end_trim(p, a, content);
+        sl[0] += start_trim(p, a, content);
+    }
     int slack = adjust(p, ln, e, avail, sl, sr, gap);
     int pen = ln->indent;
     if (slack > 0 && !ln->justify) {

@@ -68,6 +68,7 @@ static const sty_key compose_keys[] = {
     {"strategy", K_STRATEGY, CP(strategy), K_REQ, 0, 0, NULL},
     {"hanging", K_BOOL, CP(hanging), K_REQ, 0, 0, NULL},
     {"adjacent", K_ADJACENT, CP(adjacent_always), K_REQ, 0, 0, NULL},
+    {"start-flush", K_BOOL, CP(start_flush), 0, 0, 0, NULL},
     /* ¼ em is usual; a whole em is a word space of Latin text */
     {"latin-gap", K_NUM, CP(latin_gap), K_REQ, 0, 1, "em"},
     /* 0: ½ and 4/3 of latin-gap; min <= latin-gap <= max (compose) */

@@ -153,6 +153,10 @@ typedef struct sty_compose {
     sty_punct punct;
     sty_strategy strategy;
     int hanging;          /* 、，。 may hang past the line end */
+    int start_flush;      /* start-flush: an opening mark that starts a
+                             line (the first after its indent too) is set
+                             without its blank always (clreq), not only
+                             when the line needs the room */
     int adjacent_always;  /* adjacent marks always 1.5 em, not only when a
                              line needs it */
     double latin_gap;     /* em between Han and Latin/digits; 0: none */

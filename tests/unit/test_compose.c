@@ -102,6 +102,8 @@ static int set_option(lb_params *p, const char *k, const char *v)
         p->hanging = !strcmp(v, "yes");
     else if (!strcmp(k, "adjacent"))
         p->adjacent_always = !strcmp(v, "always");
+    else if (!strcmp(k, "start-flush"))
+        p->start_flush = !strcmp(v, "yes");
     else if (!strcmp(k, "strategy"))
         p->strategy = !strcmp(v, "paragraph") ? STY_BREAK_PARAGRAPH
                                               : STY_BREAK_LINE;

@@ -610,7 +610,32 @@ static void load_from_text(check_state *cs)
     free(text);
 }
 
+/* start-flush = yes reaches the composer's settings; the shipped styles
+ * say no, as their originals print. */
+static void start_flush_read(check_state *cs)
+{
+    char src[1024];
+    snprintf(src, sizeof src, "%s/styles/jincheng-2020.style", root());
+    size_t n;
+    char *text = file_read(src, &n);
+    char *at = text ? strstr(text, "start-flush = no") : NULL;
+    CHECK(cs, at != NULL);
+    for (int flush = 0; at && flush <= 1; flush++) {
+        if (flush) /* "yes" over "no " (the value is followed by spaces) */
+            memcpy(at + strlen("start-flush = "), "yes", 3);
+        ar_arena *ar = ar_new();
+        diag_ctx d;
+        diag_init(&d, NULL);
+        const sty_style *st = NULL;
+        CHECK(cs, sty_load_text(src, text, n, "styles", ar, &d, &st) == 0);
+        CHECK_INT(cs, st ? st->compose.start_flush : -1, flush);
+        ar_free(ar);
+    }
+    free(text);
+}
+
 static const check_case cases[] = {
+    {"style: start-flush is read; the shipped styles keep line-start blanks", start_flush_read},
     {"style: colours are CMYK percentages; text is black unless given", colours_read},
     {"style: a malformed colour is an error saying how to write one", bad_colours},
     {"style: without [print], a master gets 3 mm bleed, crop marks and the bundled profile", print_defaults},
