@@ -217,6 +217,9 @@ static int check_build_opts(const cm_opts *o)
         strcmp(o->lineation, "compose"))
         return cm_usage_error("--lineation takes 'original' or 'compose', not",
                               o->lineation);
+    if (o->report && strcmp(o->report, "conformance"))
+        return cm_usage_error("build's --report takes 'conformance', not",
+                              o->report);
     return 0;
 }
 
@@ -308,9 +311,11 @@ int cm_build(cm_run *r, const cm_opts *o)
         out_dump_pagemap(pages, doc, stdout);
     else if (o->dump)
         out_dump_lines(pages, stdout);
+    if (o->report && lay_conformance(pages->style, pages, stdout))
+        return CM_INPUT;
     if (o->png && out_png(pages, o->png, o->dpi, r->files, &r->d))
         return CM_INPUT;
-    if (o->dump && !o->out)
+    if ((o->dump || o->report) && !o->out)
         return CM_OK;
     return write_outputs(r, o, doc, pages);
 }

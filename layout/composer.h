@@ -70,6 +70,9 @@ typedef struct cc_props {
 
 cc_class cc_classify(uint32_t cp);
 const cc_props *cc_properties(cc_class c);
+/* Kinsoku: may this class not start / not end a line at this level? */
+int cc_no_start(cc_class c, sty_kinsoku level);
+int cc_no_end(cc_class c, sty_kinsoku level);
 
 /* ---- what the composer takes: shaped clusters ---- */
 

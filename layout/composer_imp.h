@@ -7,9 +7,6 @@
 
 /* ---- character classes (classes.c) ---- */
 int cc_is_han(cc_class c); /* set as an ideograph */
-/* Kinsoku: may this class not start / not end a line at this level? */
-int cc_no_start(cc_class c, sty_kinsoku level);
-int cc_no_end(cc_class c, sty_kinsoku level);
 /* May a line break fall between a and b (ignoring kinsoku)? */
 int cc_pair_breakable(cc_class a, cc_class b);
 /* Characters inside the pair a b may not be spread apart. */

@@ -173,6 +173,12 @@ int lay_offprint(lay_ctx *lc, const doc_issue *doc, const lay_doc *in,
  * count is a multiple of n (print sheets); in unchanged when it is. */
 int lay_pad(lay_ctx *lc, const doc_issue *doc, const lay_doc *in, int n,
             const lay_doc **out);
+/* The conformance report of laid-out pages: per rule of Chinese
+ * composition (line-start and line-end marks, —— …… numbers and words
+ * kept whole, 孤字, heads at a column's foot, balanced columns, jump
+ * lines) the places checked and violated, then each violation with its
+ * page, column and grid line (docs/composition.md). -1 when out fails. */
+int lay_conformance(const sty_style *st, const lay_doc *d, FILE *out);
 /* Compose one paragraph of plain UTF-8 text and append its lines to out,
  * one per line, each ending in '\n'. */
 int lay_compose_text(lay_ctx *lc, const char *text, size_t len,
