@@ -231,8 +231,7 @@ int cm_parse(cm_run *r, const cm_opts *o, const doc_issue **doc)
                                                                : CM_OK;
 }
 
-int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
-               const lay_doc **pages)
+int cm_lay_style(cm_run *r, const cm_opts *o, const doc_issue *doc)
 {
     /* a style path in the source is the source's, like its images */
     const char *style = o->style ? o->style : source_style(r->ar, doc);
@@ -241,9 +240,15 @@ int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
                    "'style: NAME' to the front matter or give --style");
         return CM_INPUT;
     }
+    return cm_open_style(r, style) ? CM_INPUT : CM_OK;
+}
+
+int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,
+               const lay_doc **pages)
+{
     lay_options lo = {o->pages && !strcmp(o->pages, "original"),
                       !o->lineation || !strcmp(o->lineation, "original")};
-    if (cm_open_style(r, style) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
+    if (cm_lay_style(r, o, doc) || !(r->lc = lay_new(r->st, r->fs, &r->d)))
         return CM_INPUT;
     lay_set_options(r->lc, &lo);
     return lay_issue(r->lc, doc, pages) ? CM_INPUT : CM_OK;

@@ -68,6 +68,11 @@ int cm_open_style(cm_run *r, const char *name);
 /* The source parsed with its recorded line breaks (the sidecar beside
  * it, unless --lineation compose): CM_OK or CM_INPUT. */
 int cm_parse(cm_run *r, const cm_opts *o, const doc_issue **doc);
+/* The issue's house style (the source's, or --style) and its fonts
+ * opened into r: CM_OK or CM_INPUT. */
+int cm_lay_style(cm_run *r, const cm_opts *o, const doc_issue *doc);
+/* calibrate.c: the composition keys fitted to the recorded lines */
+int cm_calibrate(cm_run *r, const cm_opts *o);
 /* The parsed issue laid out with its style (the source's or --style) and
  * --lineation and --pages: CM_OK or CM_INPUT. */
 int cm_lay_out(cm_run *r, const cm_opts *o, const doc_issue *doc,

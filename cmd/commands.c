@@ -119,6 +119,8 @@ int cm_run_command(const cm_opts *o, file_run *files)
         rc = cm_fonts(&r, o);
     else if (!strcmp(o->cmd, "compose"))
         rc = cm_compose(&r, o);
+    else if (!strcmp(o->cmd, "calibrate"))
+        rc = cm_calibrate(&r, o);
     else if (!strcmp(o->cmd, "import"))
         rc = cm_import(&r, o);
     else
