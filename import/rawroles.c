@@ -169,6 +169,26 @@ static int full_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
              display_like(s, q)));
 }
 
+/* Body text, whatever its width: a sentence ends inside the line and
+ * another goes on after it (强数据研发创新能力。加快医疗机构5G+), or the
+ * line ends on a mark no line may end with (an opening bracket, a sign
+ * before a number): a title or head is neither. */
+static int body_text(const char *t)
+{
+    size_t len = strlen(t), off = 0;
+    uint32_t cp = 0, last = 0;
+    while (off < len) {
+        int n = u8_decode(t + off, len - off, &cp);
+        off += (size_t)n;
+        if (punct_has(cp, PUNCT_ENDS) && punct_classify(cp) == PUNCT_STOP &&
+            off < len && !punct_has(imp_first_cp(t + off), PUNCT_TRAILS))
+            return 1;
+        last = cp;
+    }
+    punct_class k = punct_classify(last);
+    return k == PUNCT_OPEN || k == PUNCT_NUMPRE;
+}
+
 /* A display line: a body line that is not full always ends a sentence
  * (the last line of a paragraph), so a short line that ends none is a
  * title, head, byline or the like. */
@@ -177,7 +197,7 @@ int imp_is_display(const imp_seg *s, size_t i)
     const imp_rline *l = imp_line_at(s, i);
     const char *t = l->text;
     size_t p = prev_on_page(s, i), q = imp_next_on_page(s, i);
-    if (!*t || imp_note_start(t))
+    if (!*t || imp_note_start(t) || body_text(t))
         return 0;
     if (numerals_only(t) || (imp_starts(t, "【") && imp_ends(t, "】")) ||
         imp_date_line(t))

@@ -923,6 +923,37 @@ static void t_pages_000(check_state *cs)
     imported_free(&im);
 }
 
+/* No head or title holds a sentence's end with more text after it, nor
+ * ends on a mark no line may end with: seed 000 prints such a line of a
+ * paragraph glued to the next one (no blank line between them, as the
+ * lines of a title are), and it stays in its paragraph. */
+static void t_body_line_not_head(check_state *cs)
+{
+    if (skip_without(cs, SEED000))
+        return;
+    imported im;
+    CHECK(cs, import_file(seed_path(SEED000), "b000", IM_KIND_AUTO, NULL,
+                          &im) == 0);
+    CHECK(cs, im.source && strstr(im.source, "增强数据研发创新能力。**"
+                                             "加快医疗机构5G+基础设施建设布局"));
+    int bad = 0;
+    for (const char *p = im.source; p && (p = strstr(p, "\n#")); p++) {
+        const char *nl = strchr(p + 1, '\n');
+        size_t len = nl ? (size_t)(nl - p - 1) : strlen(p + 1);
+        char *line = strndup(p + 1, len);
+        char *stop = line ? strstr(line, "。") : NULL;
+        /* a heading line: text after a 。 inside it, or a closing + */
+        if (stop && stop[3] && stop[3] != ' ' && strncmp(stop + 3, "”", 3) &&
+            strncmp(stop + 3, "）", 3) && strncmp(stop + 3, "{", 1)) {
+            printf("#   heading with a sentence inside: %s\n", line);
+            bad++;
+        }
+        free(line);
+    }
+    CHECK_INT(cs, bad, 0);
+    imported_free(&im);
+}
+
 static void t_determinism(check_state *cs)
 {
     if (skip_without(cs, SEED000) || skip_without(cs, SEED004))
@@ -1235,6 +1266,7 @@ static const check_case cases[] = {
     {"detection: kind, publication, style by measure", t_detect_kind},
     {"detection: seed 000 measures 18 em; re-wrapped at 21 em it is tianjin-2023", t_detect_measure},
     {"import seed 000: pages counted, side tab 60 agrees", t_pages_000},
+    {"import seed 000: a body line glued to the next is no head", t_body_line_not_head},
     {"import seed 000: conservation of every Chinese character", t_conserve_000},
     {"import seed 003: conservation of every Chinese character", t_conserve_003},
     {"import seed 004: conservation of every Chinese character", t_conserve_004},
