@@ -83,8 +83,13 @@ demo: deps
 	./bulletin build examples/jincheng-2020-04.md --print --screen -o out/jincheng-2020-04.pdf
 	@echo "wrote out/jincheng-2020-04.pdf and its print master out/jincheng-2020-04.print.pdf"
 
-bench: bulletin
-	tools/bench.sh ./bulletin
+bench: bulletin $(BUILD)/tools/bare
+	tools/bench.sh ./bulletin $(BUILD)/tools/bare
+
+# the bare Pango+Cairo program bench.sh measures bulletin against
+$(BUILD)/tools/bare: tools/bare.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -O2 -Wall -Wextra -Werror -o $@ $< $(shell pkg-config --cflags --libs pangocairo)
 
 # libFuzzer (clang, libclang-rt-14-dev): every reader and a whole build.
 # Each target links the whole library, built once more with the fuzzer's

@@ -43,7 +43,13 @@ for i in 1 2 3; do
 done
 echo "print masters (--print, PDF/X-1a) against the screen PDF: CPU seconds"
 echo "(user + system, best of 5; wall time on a shared machine varies more):"
-for ex in examples/jincheng-2020-04.md examples/tianjin-2022-09.md; do
+# a master is refused while a title is a placeholder (.untitled): the
+# tianjin example's missing title written in, as an editor would
+mkdir -p "$T/ed"
+sed 's/^## （标题） {\(.*\) \.untitled}$/## 编者补写的标题 {\1}/' \
+    examples/tianjin-2022-09.md >"$T/ed/tianjin-2022-09.md"
+cp examples/tianjin-2022-09.lines.json "$T/ed/"
+for ex in examples/jincheng-2020-04.md "$T/ed/tianjin-2022-09.md"; do
     best() {
         b=999
         for i in 1 2 3 4 5; do
@@ -70,7 +76,7 @@ done
 # valgrind, about a minute).
 if [ "${BENCH_CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null; then
     echo "instructions (callgrind), screen PDF against print master:"
-    for ex in examples/jincheng-2020-04.md examples/tianjin-2022-09.md; do
+    for ex in examples/jincheng-2020-04.md "$T/ed/tianjin-2022-09.md"; do
         n() {
             valgrind --tool=callgrind --callgrind-out-file="$T/cg" "$B" build "$ex" "$@" \
                 -o "$T/cg.pdf" 2>&1 | sed -n 's/.*Collected : //p'
@@ -102,3 +108,59 @@ python3 -c "
 one, two, again, changed = $one, $two, $again, $changed
 print('  %d issues: -j 1 %.2f s, -j 2 %.2f s (%.2f of -j 1); nothing changed %.2f s (%.1f%% of the first); one changed %.2f s' % (
     $n, one, two, two / one, again, again / two * 100, changed))"
+
+# Side by side, the same text on the same pages (tools/corpus.py: the
+# longest article of the example repeated; 五号 on an 18-pt pitch, two
+# columns of 16 em, 31 lines, 185 x 260 mm): bulletin against the bare
+# Pango+Cairo program (tools/bare.c: one PangoLayout a paragraph, no
+# Chinese rules) and XeLaTeX+ctex (one pass) when installed; runs
+# alternate, the median of three each.
+BARE=${2:-}
+if [ -n "$BARE" ] && [ -x "$BARE" ]; then
+    echo "side by side (median of 3 alternating runs; time, pages/s, peak RSS, PDF size):"
+    for spec in "49-page 45000" "100-page 89000" "500-page 450000"; do
+        set -- $spec
+        python3 tools/corpus.py "$EX" "$2" "$T/c$1" >/dev/null
+        : >"$T/b.times"
+        : >"$T/p.times"
+        : >"$T/x.times"
+        for i in 1 2 3; do
+            /usr/bin/time -f "%e %M" -o "$T/time" "$B" build "$T/c$1.md" -o "$T/c.pdf" 2>/dev/null
+            cat "$T/time" >>"$T/b.times"
+            /usr/bin/time -f "%e %M" -o "$T/time" "$BARE" 16 10.5 18 31 185 260 \
+                "Noto Serif CJK SC" <"$T/c$1.txt" >"$T/p.pdf" 2>/dev/null
+            cat "$T/time" >>"$T/p.times"
+            if command -v xelatex >/dev/null; then
+                (cd "$T" && /usr/bin/time -f "%e %M" -o "$T/time" xelatex -interaction=batchmode "c$1.tex" >/dev/null 2>&1)
+                cat "$T/time" >>"$T/x.times"
+            fi
+        done
+        python3 - "$T" "$1" <<'PY'
+import os, subprocess, sys
+t, name = sys.argv[1], sys.argv[2]
+def row(label, times, pdf):
+    runs = [tuple(map(float, l.split())) for l in open(os.path.join(t, times)) if l.strip()]
+    if not runs or not os.path.exists(pdf):
+        return None
+    secs = sorted(r[0] for r in runs)[len(runs) // 2]
+    kb = max(r[1] for r in runs)
+    info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True).stdout
+    pages = int([l.split()[-1] for l in info.splitlines() if l.startswith('Pages:')][0])
+    size = os.path.getsize(pdf)
+    print('  %-9s %-22s %6.2f s %6.0f pages/s %6.0f MB %8.0f KB (%d pages)' % (
+        name, label, secs, pages / max(secs, 0.001), kb / 1024, size / 1024, pages))
+    return secs, size
+b = row('bulletin', 'b.times', os.path.join(t, 'c.pdf'))
+p = row('bare Pango+Cairo', 'p.times', os.path.join(t, 'p.pdf'))
+x = row('XeLaTeX+ctex', 'x.times', os.path.join(t, 'c%s.pdf' % name))
+if x is None:
+    print('  %-9s SKIP: xelatex is not installed (texlive-xetex, texlive-lang-chinese): no XeLaTeX figures' % name)
+if b and p:
+    print('  %-9s bulletin / bare: %.2fx the time, %.2fx the size' % (name, b[0] / p[0], b[1] / p[1]))
+if b and x:
+    print('  %-9s bulletin / XeLaTeX: %.2fx the time, %.2fx the size' % (name, b[0] / x[0], b[1] / x[1]))
+PY
+    done
+else
+    echo "side by side: SKIP (no bare program given: make bench builds it)"
+fi
