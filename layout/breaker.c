@@ -344,7 +344,14 @@ int lb_compose(const sh_cluster *cl, int n, const lb_params *prm,
     out->it = malloc((size_t)n * sizeof *out->it);
     out->pw = malloc(((size_t)n + 1) * sizeof *out->pw);
     out->pg = malloc(((size_t)n + 1) * sizeof *out->pg);
-    int rc = out->it && out->pw && out->pg ? lb_items(cl, n, prm, out->it) : -1;
+    out->psq = malloc(3 * ((size_t)n + 1) * sizeof *out->psq);
+    if (out->psq) {
+        out->pgs = out->psq + n + 1;
+        out->psp = out->pgs + n + 1;
+    }
+    int rc = out->it && out->pw && out->pg && out->psq
+                 ? lb_items(cl, n, prm, out->it)
+                 : -1;
     if (rc == 0) {
         lb_prefix(out);
         rc = prm->breaks ? given_lines(out) : compose_fitted(out);
@@ -361,6 +368,7 @@ void lb_free(lb_para *p)
 {
     free(p->pw);
     free(p->pg);
+    free(p->psq);
     free(p->it);
     free(p->lines);
     memset(p, 0, sizeof *p);

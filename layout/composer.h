@@ -154,6 +154,9 @@ typedef struct lb_para {
     lb_item *it;
     int n;
     long *pw, *pg;        /* prefix sums of widths and of inner gaps */
+    long *psq, *pgs, *psp; /* … of the blanks that may be squeezed, of the
+                              CJK–Latin gaps' slack above their minimum
+                              and of the word spaces' shrink */
     lb_line *lines;
     int nlines, cap;
 } lb_para;

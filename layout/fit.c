@@ -58,8 +58,13 @@ static int start_trim(const lb_para *p, int a, int e)
 
 void lb_prefix(lb_para *p)
 {
-    p->pw[0] = p->pg[0] = 0;
+    p->pw[0] = p->pg[0] = p->psq[0] = p->pgs[0] = p->psp[0] = 0;
     for (int i = 0; i < p->n; i++) {
+        const lb_item *it = &p->it[i];
+        int slack = it->gap > it->gap_min ? it->gap - it->gap_min : 0;
+        p->psq[i + 1] = p->psq[i] + it->sq[0] + it->sq[1];
+        p->pgs[i + 1] = p->pgs[i] + slack;
+        p->psp[i + 1] = p->psp[i] + (it->space ? it->w / SPACE_SHRINK_DIV : 0);
         p->pw[i + 1] = p->pw[i] + p->it[i].w;
         /* the gap before item i, as if i were not a line start */
         p->pg[i + 1] = p->pg[i] + (p->it[i].absorbed ? 0 : p->it[i].gap +
@@ -136,21 +141,17 @@ static int squeeze(lb_op *op, int n, int need)
 }
 
 /* All the room content [a, e) can give by squeezing (the levels of
- * squeeze_ops, summed without building them). */
+ * squeeze_ops, summed without building them), in constant time: the
+ * blanks of [a, e) but those trimmed always, the gaps' slack after a,
+ * the spaces' shrink strictly inside. */
 static long squeeze_room(const lb_para *p, int a, int e)
 {
-    long room = 0;
-    for (int i = a; i < e; i++) {
-        const lb_item *it = &p->it[i];
-        if (!(i == a && start_trim(p, a, e)))
-            room += it->sq[0];
-        if (!(i == e - 1 && end_trim(p, a, e)))
-            room += it->sq[1];
-        if (i > a && it->gap > it->gap_min)
-            room += it->gap - it->gap_min;
-        if (it->space && i > a && i < e - 1)
-            room += it->w / SPACE_SHRINK_DIV;
-    }
+    if (e <= a)
+        return 0;
+    long room = p->psq[e] - p->psq[a] - start_trim(p, a, e) -
+                end_trim(p, a, e) + p->pgs[e] - p->pgs[a + 1];
+    if (e - 1 > a + 1)
+        room += p->psp[e - 1] - p->psp[a + 1];
     return room;
 }
 
