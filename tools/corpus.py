@@ -42,7 +42,8 @@ with open(out + '.md', 'w', encoding='utf-8') as f:
     f.write(''.join(p + '\n\n' for p in out_paras))
 with open(out + '.txt', 'w', encoding='utf-8') as f:
     f.write(''.join(p + '\n' for p in out_paras))
-TEX = r"""\documentclass[zihao=5]{ctexart}
+TEX = r"""\documentclass[zihao=5,fontset=none]{ctexart}
+\setCJKmainfont{Noto Serif CJK SC}
 \usepackage[paperwidth=185mm,paperheight=260mm,top=24mm,bottom=24mm,
   hmargin=%(margin).2fpt,columnsep=21pt]{geometry}
 \setlength{\parindent}{2em}\pagestyle{empty}
