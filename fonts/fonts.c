@@ -156,6 +156,9 @@ fnt_set *fnt_open(void)
         return NULL;
     }
     add_app_fonts(fs->config);
+    /* ours the current one too: Pango's font map would otherwise load the
+     * default configuration a second time, in a thread of its own */
+    FcConfigSetCurrent(fs->config);
     for (int r = 0; r < FNT_NROLES; r++) {
         fs->slots[r].substitute = -1;
         parse_candidates(&fs->slots[r], role_table[r].candidates);
