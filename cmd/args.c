@@ -22,7 +22,7 @@ const char cm_usage[] =
     "                        [--indent EM] < paragraphs.txt\n"
     "       bulletin import INPUT... [-o SOURCE.md | --outdir DIR] [--kind raw|markdown]\n"
     "                       [--publication tianjin|jincheng] [--report FILE]\n"
-    "                       [-j N] [--timeout S] [--force] [--plan]\n"
+    "                       [-j N] [--timeout S] [--force] [--plan] [--calibrate]\n"
     "       bulletin calibrate SOURCE.md [-o STYLE] [--style NAME|PATH]\n"
     "       bulletin list SOURCE.md [--format tsv|json] [--style NAME|PATH]\n"
     "                     [--pages original|auto] [--lineation original|compose]\n"
@@ -135,6 +135,7 @@ static int take_flag(cm_opts *o, const char *arg)
                 : !strcmp(arg, "--plan")   ? &o->plan
                 : !strcmp(arg, "--deps")   ? &o->deps
                 : !strcmp(arg, "--cover")  ? &o->cover
+                : !strcmp(arg, "--calibrate") ? &o->calibrate
                 : !strcmp(arg, "--keep-neighbours") ? &o->keep_neighbours
                                            : NULL;
     if (flag)

@@ -103,12 +103,14 @@ static const char *job_key(catalog *c, size_t i)
     const cm_opts *o = &c->one[i];
     return ar_printf(
         c->ar, "%s|%s|%s|style=%s|pages=%s|lineation=%s|print=%d|screen=%d|"
-        "marks=%s|icc=%s|pad=%g|proofs=%d|dpi=%g|article=%s|kind=%s|pub=%s",
+        "marks=%s|icc=%s|pad=%g|proofs=%d|dpi=%g|article=%s|kind=%s|pub=%s|"
+        "calibrate=%d",
         BULLETIN_VERSION, o->cmd, o->source, o->style ? o->style : "",
         o->pages ? o->pages : "", o->lineation ? o->lineation : "", o->print,
         o->screen, o->marks ? o->marks : "", o->icc ? o->icc : "", o->pad,
         o->proofs, o->dpi, o->article ? o->article : "",
-        o->kind ? o->kind : "", o->publication ? o->publication : "");
+        o->kind ? o->kind : "", o->publication ? o->publication : "",
+        o->calibrate);
 }
 
 /* Fault injection for the tests: BULLETIN_FAULT=crash:NAME or hang:NAME
@@ -190,6 +192,8 @@ static int plan(catalog *c)
             sb_adds(&sb, o->print == 4 ? " --print=x4" : " --print");
         if (o->pad > 0)
             sb_printf(&sb, " --pad %g", o->pad);
+        if (o->calibrate)
+            sb_adds(&sb, " --calibrate");
         printf("%s\n", sb.s ? sb.s : "");
         sb_free(&sb);
     }

@@ -24,6 +24,7 @@ typedef struct cm_opts {
     const char *folios;   /* a re-set offprint's: "original" or "new" */
     int keep_neighbours;  /* a printed offprint keeps the others' text */
     int cover;            /* an offprint's cover page */
+    int calibrate;        /* import: NAME.style fitted to the recorded lines */
     const char *format;   /* list: "tsv" or "json" */
     char **sources;       /* every SOURCE given to build, in order */
     int nsources;

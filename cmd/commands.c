@@ -2,6 +2,7 @@
  * one command in a run of its own */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../import/import.h"
 #include "cmd.h"
@@ -11,6 +12,27 @@ int cm_fonts(cm_run *r, const cm_opts *o)
     if (cm_open_style(r, o->style ? o->style : "jincheng-2020"))
         return CM_INPUT;
     return fnt_print(r->fs, stdout, &r->d) ? CM_INPUT : CM_OK;
+}
+
+/* import --calibrate: the source just written calibrated into NAME.style
+ * beside it (a raw extraction's recorded lines; a Markdown conversion
+ * has none, which is said). The style's path, or NULL. */
+static const char *import_calibrate(cm_run *r, const cm_opts *o)
+{
+    const char *side = in_lineation_path(r->ar, o->out);
+    struct stat st;
+    if (stat(side, &st) != 0) {
+        diag_warn(&r->d, (diag_pos){o->out, 1, 1}, "--calibrate: no line "
+                  "breaks were recorded (a Markdown conversion): no style "
+                  "to fit");
+        return NULL;
+    }
+    cm_opts co = *o;
+    co.source = o->out;
+    co.out = cm_swap_suffix(r->ar, o->out, NULL, ".md", ".style");
+    co.style = NULL;
+    co.lineation = NULL;
+    return co.out && cm_calibrate(r, &co) == CM_OK ? co.out : NULL;
 }
 
 int cm_import(cm_run *r, const cm_opts *o)
@@ -31,14 +53,20 @@ int cm_import(cm_run *r, const cm_opts *o)
         strcmp(o->publication, "jincheng"))
         return cm_usage_error("--publication takes 'tianjin' or 'jincheng', not",
                            o->publication);
+    if (o->calibrate && !o->out)
+        return cm_usage_error("--calibrate writes NAME.style beside the "
+                              "source: give -o NAME.md or --outdir", NULL);
     if (im_import(&io, &r->d))
+        return CM_INPUT;
+    const char *style = o->calibrate ? import_calibrate(r, o) : NULL;
+    if (o->calibrate && !style && r->d.errors)
         return CM_INPUT;
     if (!o->record)
         return CM_OK;
     /* a catalogue worker: what the import read and wrote */
-    const char *outs[3] = {o->out, o->out ? in_lineation_path(r->ar, o->out)
-                                          : NULL, o->report};
-    return cm_write_import_record(r, o, outs, 3) ? CM_INPUT : CM_OK;
+    const char *outs[4] = {o->out, o->out ? in_lineation_path(r->ar, o->out)
+                                          : NULL, o->report, style};
+    return cm_write_import_record(r, o, outs, 4) ? CM_INPUT : CM_OK;
 }
 
 /* A character of standard input that may not be set, at its place. */

@@ -56,3 +56,15 @@ check "calibrate: without a sidecar, exit 1 naming the file it needs" sh -c \
     "[ $? -eq 1 ] && grep -q 'jincheng-2020-04.md:1:1: error: no recorded line breaks to fit: calibrate needs the sidecar .*jincheng-2020-04.lines.json' '$T/err'"
 "$BULLETIN" calibrate >/dev/null 2>&1
 check "calibrate: no source is a usage error (exit 2)" [ $? -eq 2 ]
+
+# import --calibrate: the issue's own style beside its source
+"$BULLETIN" import "$ROOT/tests/data/seeds/000_de79cbad821903a0.txt" -o "$T/imp.md" --calibrate >"$T/imp.out" 2>/dev/null
+check "import --calibrate: NAME.style beside the source, fitted to its lines" sh -c \
+    "head -1 '$T/imp.style' | grep -q '^# tianjin-2022, calibrated by .bulletin calibrate. on $T/imp.md' && grep -q '^held out, both halves' '$T/imp.out'"
+"$BULLETIN" build "$T/imp.md" --style "$T/imp.style" --lineation compose -o "$T/imp.pdf" 2>/dev/null
+check "import --calibrate: the issue builds in its calibrated style" [ -s "$T/imp.pdf" ]
+"$BULLETIN" import "$ROOT/tests/data/seeds/004_1e5e404a4c67e53c.txt" -o "$T/md.md" --calibrate >/dev/null 2>"$T/err"
+check "import --calibrate of a Markdown conversion: said, no style, exit 0 ($?)" sh -c \
+    "[ ! -e '$T/md.style' ] && grep -q 'md.md:1:1: warning: --calibrate: no line breaks were recorded' '$T/err'"
+"$BULLETIN" import "$ROOT/tests/data/seeds/000_de79cbad821903a0.txt" --calibrate >/dev/null 2>&1
+check "import --calibrate without -o: a usage error (exit 2)" [ $? -eq 2 ]
