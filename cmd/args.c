@@ -68,8 +68,8 @@ const char cm_usage[] =
     "         on half the paragraphs and scored on the other half; -o\n"
     "         writes the style with the fitted keys\n"
     "list     print the issue's articles as laid out: id, article or\n"
-    "         contribution, column, recorded page, folios, pages, title and\n"
-    "         authors (the ids are what --article takes)\n"
+    "         contribution, column, recorded page, folios, pages, title,\n"
+    "         authors and warnings (the ids are what --article takes)\n"
     "fonts    print the font file and face resolved for each font role\n";
 
 

@@ -17,7 +17,36 @@ typedef struct list_row {
     int first, last;     /* folios of its first and last page here; 0:
                             not laid out */
     int pages;           /* pages from its first to its last */
+    int warnings;        /* messages at its place in the source */
 } list_row;
+
+/* The source lines of messages, to count them per article. */
+typedef struct seen_lines {
+    const char *source;
+    int *lines;
+    size_t n, cap;
+} seen_lines;
+
+static void seen(void *ctx, int is_error, diag_pos pos)
+{
+    seen_lines *s = ctx;
+    (void)is_error;
+    int *l = pos.file && pos.line > 0 && !strcmp(pos.file, s->source)
+                 ? VEC_PUSH(s->lines, s->n, s->cap)
+                 : NULL;
+    if (l)
+        *l = pos.line;
+}
+
+/* Messages on lines from the article's heading to the next one's. */
+static int warnings_of(const seen_lines *s, const doc_issue *doc, size_t i)
+{
+    int from = doc->articles[i].pos.line, n = 0;
+    int to = i + 1 < doc->narticles ? doc->articles[i + 1].pos.line : 1 << 30;
+    for (size_t k = 0; k < s->n; k++)
+        n += s->lines[k] >= from && s->lines[k] < to;
+    return n;
+}
 
 /* Text on one line: the title's intended breaks are dropped (the lines
  * run on, as in the bookmarks), tabs and carriage returns become spaces
@@ -53,7 +82,8 @@ static list_row row_of(ar_arena *ar, const doc_issue *doc,
     const doc_article *a = &doc->articles[i];
     list_row r = {a->id ? a->id : "", a->part ? "contribution" : "article",
                   a->column >= 0 ? doc->columns[a->column].name : "",
-                  one_line(ar, &a->title), authors(ar, a), a->page, 0, 0, 0};
+                  one_line(ar, &a->title), authors(ar, a), a->page, 0, 0, 0,
+                  0};
     const lay_placed *p = i < pages->narticles ? &pages->articles[i] : NULL;
     if (p && p->first_page >= 0 && p->last_page >= p->first_page) {
         r.first = pages->pages[p->first_page].folio;
@@ -65,7 +95,8 @@ static list_row row_of(ar_arena *ar, const doc_issue *doc,
 
 static void print_tsv(const list_row *rows, size_t n)
 {
-    printf("id\tkind\tcolumn\toriginal\tfolios\tpages\ttitle\tauthors\n");
+    printf("id\tkind\tcolumn\toriginal\tfolios\tpages\ttitle\tauthors\t"
+           "warnings\n");
     for (size_t i = 0; i < n; i++) {
         const list_row *r = &rows[i];
         printf("%s\t%s\t%s\t", r->id, r->kind, r->column);
@@ -77,7 +108,8 @@ static void print_tsv(const list_row *rows, size_t n)
             printf("\t%d", r->first);
         else
             printf("\t");
-        printf("\t%d\t%s\t%s\n", r->pages, r->title, r->authors);
+        printf("\t%d\t%s\t%s\t%d\n", r->pages, r->title, r->authors,
+               r->warnings);
     }
 }
 
@@ -86,12 +118,11 @@ static int print_json(const list_row *rows, size_t n)
     json_t *all = json_array();
     for (size_t i = 0; all && i < n; i++) {
         const list_row *r = &rows[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i}",
-                              "id", r->id, "kind", r->kind, "column",
-                              r->column, "title", r->title, "authors",
-                              r->authors, "original", r->original,
-                              "first_folio", r->first, "last_folio", r->last,
-                              "pages", r->pages);
+        json_t *o = json_pack(
+            "{s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i, s:i}", "id", r->id,
+            "kind", r->kind, "column", r->column, "title", r->title, "authors",
+            r->authors, "original", r->original, "first_folio", r->first,
+            "last_folio", r->last, "pages", r->pages, "warnings", r->warnings);
         if (!o || json_array_append_new(all, o)) {
             json_decref(all);
             return -1;
@@ -116,16 +147,22 @@ int cm_list(cm_run *r, const cm_opts *o)
     const char *fmt = o->format ? o->format : "tsv";
     if (strcmp(fmt, "tsv") && strcmp(fmt, "json"))
         return cm_usage_error("--format takes 'tsv' or 'json', not", fmt);
-    if (cm_parse(r, o, &doc))
-        return CM_INPUT;
-    int rc = cm_lay_out(r, o, doc, &pages);
+    seen_lines s = {o->source, NULL, 0, 0};
+    r->d.seen = seen;
+    r->d.seen_ctx = &s;
+    int rc = cm_parse(r, o, &doc) ? CM_INPUT : cm_lay_out(r, o, doc, &pages);
+    r->d.seen = NULL;
+    list_row *rows = rc ? NULL : ar_alloc(r->ar, (doc->narticles + 1) *
+                                                      sizeof *rows);
+    if (!rc && !rows)
+        rc = CM_INPUT;
+    for (size_t i = 0; !rc && i < doc->narticles; i++) {
+        rows[i] = row_of(r->ar, doc, pages, i);
+        rows[i].warnings = warnings_of(&s, doc, i);
+    }
+    free(s.lines);
     if (rc)
         return rc;
-    list_row *rows = ar_alloc(r->ar, (doc->narticles + 1) * sizeof *rows);
-    if (!rows)
-        return CM_INPUT;
-    for (size_t i = 0; i < doc->narticles; i++)
-        rows[i] = row_of(r->ar, doc, pages, i);
     if (!strcmp(fmt, "json"))
         return print_json(rows, doc->narticles) ? CM_INPUT : CM_OK;
     print_tsv(rows, doc->narticles);

@@ -25,6 +25,8 @@ void diag_vmsg(diag_ctx *d, int is_error, diag_pos pos, const char *fmt,
         d->errors++;
     else
         d->warnings++;
+    if (d->seen)
+        d->seen(d->seen_ctx, is_error, pos);
     if (!is_error && d->max_warnings && d->warnings > d->max_warnings) {
         d->suppressed++;
         return;

@@ -153,6 +153,9 @@ typedef struct diag_ctx {
     int max_warnings; /* print at most this many warnings; 0: no limit;
                          < 0: none */
     int suppressed;
+    /* told of every message's place, printed or not (NULL: nobody) */
+    void (*seen)(void *ctx, int is_error, diag_pos pos);
+    void *seen_ctx;
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);

@@ -108,13 +108,23 @@ fi
 # to cut
 "$BULLETIN" list "$JC" >"$T/list.tsv" 2>"$T/err"
 check "list: exit 0, a header and a row per article of the document" sh -c \
-    "[ $? -eq 0 ] && head -1 '$T/list.tsv' | grep -q '^id	kind	column	original	folios	pages	title	authors$' &&
+    "[ $? -eq 0 ] && head -1 '$T/list.tsv' | grep -q '^id	kind	column	original	folios	pages	title	authors	warnings$' &&
      [ \$(tail -n +2 '$T/list.tsv' | wc -l) -eq \$('$BULLETIN' build '$JC' --dump doc | grep -c '^  article ') ]"
 check "list: the ids are the document's, in order" sh -c \
     "[ \"\$(tail -n +2 '$T/list.tsv' | cut -f1)\" = \"\$('$BULLETIN' build '$JC' --dump doc |
        awk '/^  article / {print \$2}')\" ]"
 check "list: contributions are marked, with their authors" \
-    grep -q '^fayan-li-zhizhong	contribution	会议专题		37-39	3	.*	李志忠$' "$T/list.tsv"
+    grep -q '^fayan-li-zhizhong	contribution	会议专题		37-39	3	.*	李志忠	0$' "$T/list.tsv"
+# the warnings of each article: the lost title of the tianjin example's a24
+"$BULLETIN" list "$TJ" 2>"$T/err" >"$T/tj.tsv"
+check "list: an article's warnings counted at its row (the placeholder title of a24)" sh -c \
+    "awk -F'\t' '\$9 > 0 {print \$1}' '$T/tj.tsv' | grep -qx a24 &&
+     [ \$(awk -F'\t' 'NR > 1 {s += \$9} END {print s}' '$T/tj.tsv') -eq \$(grep -c '^$TJ:[0-9]*:[0-9]*: warning' '$T/err') ]"
+"$BULLETIN" list "$TJ" --format json 2>/dev/null | python3 -c "
+import json, sys
+rows = json.load(sys.stdin)
+sys.exit(not [r['id'] for r in rows if r['warnings']] == ['a24'])"
+check "list --format json: the warnings too" [ $? -eq 0 ]
 if need pdftotext; then
     # the contents page prints each article's first folio on a line of its
     # own; the list must give the same numbers in the same order
