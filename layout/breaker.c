@@ -344,10 +344,11 @@ int lb_compose(const sh_cluster *cl, int n, const lb_params *prm,
     out->it = malloc((size_t)n * sizeof *out->it);
     out->pw = malloc(((size_t)n + 1) * sizeof *out->pw);
     out->pg = malloc(((size_t)n + 1) * sizeof *out->pg);
-    out->psq = malloc(3 * ((size_t)n + 1) * sizeof *out->psq);
+    out->psq = malloc(4 * ((size_t)n + 1) * sizeof *out->psq);
     if (out->psq) {
         out->pgs = out->psq + n + 1;
         out->psp = out->pgs + n + 1;
+        out->pnr = out->psp + n + 1;
     }
     int rc = out->it && out->pw && out->pg && out->psq
                  ? lb_items(cl, n, prm, out->it)

@@ -157,6 +157,8 @@ typedef struct lb_para {
     long *psq, *pgs, *psp; /* … of the blanks that may be squeezed, of the
                               CJK–Latin gaps' slack above their minimum
                               and of the word spaces' shrink */
+    long *pnr;            /* … of the items that may be spread from the
+                             next (not rigid) */
     lb_line *lines;
     int nlines, cap;
 } lb_para;

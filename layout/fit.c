@@ -58,13 +58,14 @@ static int start_trim(const lb_para *p, int a, int e)
 
 void lb_prefix(lb_para *p)
 {
-    p->pw[0] = p->pg[0] = p->psq[0] = p->pgs[0] = p->psp[0] = 0;
+    p->pw[0] = p->pg[0] = p->psq[0] = p->pgs[0] = p->psp[0] = p->pnr[0] = 0;
     for (int i = 0; i < p->n; i++) {
         const lb_item *it = &p->it[i];
         int slack = it->gap > it->gap_min ? it->gap - it->gap_min : 0;
         p->psq[i + 1] = p->psq[i] + it->sq[0] + it->sq[1];
         p->pgs[i + 1] = p->pgs[i] + slack;
         p->psp[i + 1] = p->psp[i] + (it->space ? it->w / SPACE_SHRINK_DIV : 0);
+        p->pnr[i + 1] = p->pnr[i] + !it->rigid;
         p->pw[i + 1] = p->pw[i] + p->it[i].w;
         /* the gap before item i, as if i were not a line start */
         p->pg[i + 1] = p->pg[i] + (p->it[i].absorbed ? 0 : p->it[i].gap +

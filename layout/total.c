@@ -21,12 +21,13 @@ typedef struct tf_node {
     int hang;
 } tf_node;
 
+/* The places between a line's characters that may take stretch: after
+ * every item of [a, e - 1) that is not rigid with the next (prefix sums,
+ * constant time); at least one. */
 static int stretch_gaps(const lb_para *p, int a, int e)
 {
-    int g = 0;
-    for (int i = a + 1; i < e; i++)
-        g += !p->it[i - 1].rigid;
-    return g > 0 ? g : 1;
+    long g = e - 1 > a ? p->pnr[e - 1] - p->pnr[a] : 0;
+    return g > 0 ? (int)g : 1;
 }
 
 /* Cost of the line [a, b), or DBL_MAX when it cannot be set. */
