@@ -123,6 +123,14 @@ static int score(cm_run *r, const sty_compose *c, const cal_para *ps,
     return rc;
 }
 
+static long sum_of(const int *agree, size_t n, size_t k, int parity)
+{
+    long s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += parity == 2 || (int)(i % 2) == parity ? agree[k * n + i] : 0;
+    return s;
+}
+
 /* The best candidate on the paragraphs of one parity (2: all); ties go
  * to the base style's own settings, then to the first. */
 static size_t best(const int *agree, size_t n, int parity,
@@ -131,9 +139,7 @@ static size_t best(const int *agree, size_t n, int parity,
     size_t win = 0;
     long top = -1;
     for (size_t k = 0; k < NCAND; k++) {
-        long s = 0;
-        for (size_t i = 0; i < n; i++)
-            s += parity == 2 || (int)(i % 2) == parity ? agree[k * n + i] : 0;
+        long s = sum_of(agree, n, k, parity);
         sty_compose c = candidate(base, k);
         if (s > top || (s == top && same_settings(&c, base))) {
             top = s;
@@ -150,14 +156,6 @@ static long lines_of(const cal_para *ps, size_t n, int parity)
     for (size_t i = 0; i < n; i++)
         t += parity == 2 || (int)(i % 2) == parity ? (long)ps[i].nlines : 0;
     return t;
-}
-
-static long sum_of(const int *agree, size_t n, size_t k, int parity)
-{
-    long s = 0;
-    for (size_t i = 0; i < n; i++)
-        s += parity == 2 || (int)(i % 2) == parity ? agree[k * n + i] : 0;
-    return s;
 }
 
 static const char *describe(ar_arena *ar, const sty_compose *c)

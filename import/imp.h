@@ -236,9 +236,6 @@ int imp_is_space(uint32_t cp); /* ' ', TAB, U+3000 */
 int imp_is_alnum(uint32_t cp); /* an ASCII letter or digit */
 uint32_t imp_first_cp(const char *s); /* spaces skipped; 0: none */
 uint32_t imp_last_cp(const char *s);
-/* The code point that ends s[0..len) (len > 0) into *cp; returns where
- * it starts. */
-size_t imp_cp_before(const char *s, size_t len, uint32_t *cp);
 int imp_starts(const char *s, const char *prefix);
 int imp_ends(const char *s, const char *suffix);
 /* The last `chars` characters of s, for messages. */
@@ -258,6 +255,8 @@ int imp_find_jump(const char *s, size_t *at, size_t *len, int *page);
 /* ---- model.c ---- */
 
 void imp_push_line(imp_ctx *c, imp_lines *l, const char *s);
+/* Is the article's title the placeholder IMP_NO_TITLE? */
+int imp_untitled(const imp_art *a);
 imp_art *imp_new_art(imp_ctx *c, int line);
 imp_block *imp_new_block(imp_ctx *c, imp_art *a, imp_bkind k, int line);
 void imp_block_add(imp_ctx *c, imp_block *b, const char *text, int page,

@@ -514,7 +514,7 @@ static void missing_titles(imp_ctx *c)
 {
     for (size_t k = 0; k < c->doc.narts; k++) {
         imp_art *a = &c->doc.arts[k];
-        if (a->title.nlines != 1 || strcmp(a->title.lines[0], IMP_NO_TITLE))
+        if (!imp_untitled(a))
             continue;
         const imp_tocent *hit = entry_at_place(c, k);
         if (!hit) {

@@ -17,7 +17,7 @@ int imp_md_ends_sentence(imp_ctx *c, const char *t)
     size_t len = strlen(t);
     while (len) {
         uint32_t cp;
-        size_t k = imp_cp_before(t, len, &cp);
+        size_t k = u8_before(t, len, &cp);
         if (len >= 2 && t[len - 1] == '*' && t[len - 2] == '*')
             len -= 2;
         else if (t[len - 1] == ' ' || punct_has(cp, PUNCT_TRAILS))

@@ -11,6 +11,11 @@ void imp_push_line(imp_ctx *c, imp_lines *l, const char *s)
         *p = s;
 }
 
+int imp_untitled(const imp_art *a)
+{
+    return a->title.nlines == 1 && !strcmp(a->title.lines[0], IMP_NO_TITLE);
+}
+
 imp_art *imp_new_art(imp_ctx *c, int line)
 {
     imp_doc *d = &c->doc;

@@ -35,7 +35,7 @@ int imp_raw_ends(const char *t)
     uint32_t first = imp_first_cp(t);
     while (len) {
         uint32_t cp;
-        size_t k = imp_cp_before(t, len, &cp);
+        size_t k = u8_before(t, len, &cp);
         if (!punct_has(cp, PUNCT_TRAILS))
             return punct_has(cp, PUNCT_ENDS);
         if ((cp == 0xFF09 && (first == 0xFF08 || !strstr(t, "（"))) ||
@@ -169,8 +169,9 @@ static int full_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
              display_like(s, q)));
 }
 
-/* Body text, whatever its width: a sentence ends inside the line and
- * another goes on after it (强数据研发创新能力。加快医疗机构5G+), or the
+/* Body text, whatever its width: a full stop (the table's stops that end
+ * a sentence: 。) ends a sentence inside the line and another goes on
+ * after it (强数据研发创新能力。加快医疗机构5G+), or the
  * line ends on a mark no line may end with (an opening bracket, a sign
  * before a number): a title or head is neither. */
 static int body_text(const char *t)

@@ -265,7 +265,7 @@ static void write_title(imp_ctx *c, sb_buf *sb, const imp_art *a)
         sb_adds(&at, " .single-column");
     if (a->part)
         sb_adds(&at, " .part");
-    if (a->title.nlines == 1 && !strcmp(a->title.lines[0], IMP_NO_TITLE))
+    if (imp_untitled(a))
         sb_adds(&at, " .untitled");
     if (a->toc) {
         sb_adds(&at, " toc=");

@@ -44,15 +44,6 @@ uint32_t imp_last_cp(const char *s)
     return last;
 }
 
-size_t imp_cp_before(const char *s, size_t len, uint32_t *cp)
-{
-    size_t k = len - 1;
-    while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k--;
-    u8_decode(s + k, len - k, cp);
-    return k;
-}
-
 int imp_starts(const char *s, const char *p)
 {
     return strncmp(s, p, strlen(p)) == 0;

@@ -171,6 +171,8 @@ char *in_lineation_path(ar_arena *ar, const char *source);
 char *doc_text_plain(ar_arena *ar, const doc_text *t);
 int doc_text_empty(const doc_text *t);
 
+/* The name of a block kind as dumps write it ("para", "head", …). */
+const char *doc_block_name(doc_block_kind k);
 /* Write the model as an indented outline (for tests and debugging). */
 void doc_dump(const doc_issue *doc, FILE *out);
 

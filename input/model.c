@@ -47,7 +47,7 @@ static void dump_text(const char *label, const doc_text *t, FILE *out)
     fputc('\n', out);
 }
 
-static const char *block_name(doc_block_kind k)
+const char *doc_block_name(doc_block_kind k)
 {
     static const char *names[] = {
         [DOC_PARA] = "para",     [DOC_HEAD] = "head",
@@ -56,7 +56,7 @@ static const char *block_name(doc_block_kind k)
         [DOC_RULE] = "rule",     [DOC_EDNOTE] = "ednote",
         [DOC_NOTE] = "note",     [DOC_NUMBER] = "number",
     };
-    return names[k];
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
 static void dump_article(const doc_issue *doc, const doc_article *a,
@@ -85,7 +85,7 @@ static void dump_article(const doc_issue *doc, const doc_article *a,
                     b->image_found ? "" : " (missing)");
         if (b->kind == DOC_RULE)
             fprintf(out, "    rule\n");
-        dump_text(block_name(b->kind), &b->text, out);
+        dump_text(doc_block_name(b->kind), &b->text, out);
     }
 }
 

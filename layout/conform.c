@@ -75,12 +75,8 @@ static uint32_t last_cp(const char *t)
 {
     uint32_t cp = 0;
     size_t n = t ? strlen(t) : 0;
-    if (!n)
-        return 0;
-    size_t k = n - 1;
-    while (k && ((unsigned char)t[k] & 0xC0) == 0x80)
-        k--;
-    u8_decode(t + k, n - k, &cp);
+    if (n)
+        u8_before(t, n, &cp);
     return cp;
 }
 

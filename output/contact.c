@@ -15,19 +15,6 @@
 /* The cover thumbnail of the index, pixels wide. */
 #define THUMB_W 240
 
-static cairo_status_t png_chunk(void *closure, const unsigned char *data,
-                                unsigned int len)
-{
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-                                                : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static int write_png(void *ctx, FILE *f)
-{
-    return cairo_surface_write_to_png_stream(ctx, png_chunk, f) ==
-                   CAIRO_STATUS_SUCCESS ? 0 : -1;
-}
-
 /* Page p drawn at (x, y), scale s, on white with a hairline around. */
 static void thumb(cairo_t *cr, const lay_doc *doc, const lay_page *p,
                   double x, double y, double s, out_ink *ink)
@@ -57,7 +44,7 @@ static int finish(cairo_surface_t *s, cairo_t *cr, const char *path,
         diag_error(d, (diag_pos){path, 0, 0}, "cannot draw: %s",
                    cairo_status_to_string(st));
     else if (!ink->failed)
-        rc = file_write(path, write_png, s, run, d);
+        rc = op_write_png(s, path, run, d);
     cairo_surface_destroy(s);
     oi_free(ink);
     return rc;

@@ -58,6 +58,11 @@ void oi_set(cairo_t *cr, out_ink *ink, sty_colour c);
 void oi_set_all(cairo_t *cr, out_ink *ink);  /* registration colour */
 int oi_decode(const out_ink *ink, const double rgb[3], pdfx_paint *out);
 
+/* ---- PNG files (png.c) ---- */
+/* An image surface written whole to path as PNG (util/file.c's way). */
+int op_write_png(cairo_surface_t *s, const char *path, file_run *run,
+                 diag_ctx *d);
+
 /* ---- drawing (draw.c) ---- */
 /* A page of the layout on any Cairo surface; with bleed > 0 (a print
  * master) what touches the trim edge is carried that far beyond it. */

@@ -21,6 +21,12 @@ static int write_png(void *ctx, FILE *f)
                    CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
+int op_write_png(cairo_surface_t *s, const char *path, file_run *run,
+                 diag_ctx *d)
+{
+    return file_write(path, write_png, s, run, d);
+}
+
 static int proof(const lay_doc *pages, size_t i, double dpi, out_ink *ink,
                  const char *path, file_run *run, diag_ctx *d)
 {
@@ -40,7 +46,7 @@ static int proof(const lay_doc *pages, size_t i, double dpi, out_ink *ink,
         diag_error(d, (diag_pos){path, 0, 0}, "cannot draw the proof: %s",
                    cairo_status_to_string(st));
     else
-        rc = file_write(path, write_png, s, run, d);
+        rc = op_write_png(s, path, run, d);
     cairo_surface_destroy(s);
     return rc;
 }

@@ -46,9 +46,8 @@ echo "(user + system, best of 5; wall time on a shared machine varies more):"
 # a master is refused while a title is a placeholder (.untitled): the
 # tianjin example's missing title written in, as an editor would
 mkdir -p "$T/ed"
-sed 's/^## （标题） {\(.*\) \.untitled}$/## 编者补写的标题 {\1}/' \
-    examples/tianjin-2022-09.md >"$T/ed/tianjin-2022-09.md"
-cp examples/tianjin-2022-09.lines.json "$T/ed/"
+. tests/e2e/lib.sh
+edited_copy examples/tianjin-2022-09.md "$T/ed" >/dev/null
 for ex in examples/jincheng-2020-04.md "$T/ed/tianjin-2022-09.md"; do
     best() {
         b=999

@@ -81,6 +81,15 @@ size_t u8_count(const char *s, size_t len)
     return n;
 }
 
+size_t u8_before(const char *s, size_t len, uint32_t *cp)
+{
+    size_t k = len - 1;
+    while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    u8_decode(s + k, len - k, cp);
+    return k;
+}
+
 int u8_is_han(uint32_t cp)
 {
     return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||

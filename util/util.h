@@ -60,6 +60,9 @@ int u8_encode(uint32_t cp, char out[4]);
 /* Byte offset of the first invalid sequence, or -1 when s is valid. */
 long u8_invalid(const char *s, size_t len);
 size_t u8_count(const char *s, size_t len); /* number of code points */
+/* The code point that ends s[0..len) (len > 0) into *cp; returns the
+ * offset where it starts. */
+size_t u8_before(const char *s, size_t len, uint32_t *cp);
 int u8_is_han(uint32_t cp);          /* CJK ideograph */
 int u8_is_space(uint32_t cp);        /* ASCII white space or U+3000 */
 /* The one rule of what may be set (settable.c): NULL when cp may reach

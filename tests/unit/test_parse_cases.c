@@ -141,18 +141,6 @@ static void more_meta(sb_buf *sb, const doc_meta *m)
     sb_free(&t2);
 }
 
-static const char *kind_name(doc_block_kind k)
-{
-    static const char *names[] = {
-        [DOC_PARA] = "para",       [DOC_HEAD] = "head",
-        [DOC_SUBHEAD] = "subhead", [DOC_ITEM] = "item",
-        [DOC_FIGURE] = "figure",   [DOC_QUOTE] = "quote",
-        [DOC_RULE] = "rule",       [DOC_EDNOTE] = "ednote",
-        [DOC_NOTE] = "note",       [DOC_NUMBER] = "number",
-    };
-    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
-}
-
 static void more_article(sb_buf *sb, const doc_article *a)
 {
     sb_buf t;
@@ -166,7 +154,7 @@ static void more_article(sb_buf *sb, const doc_article *a)
     for (size_t i = 0; i < a->nblocks; i++) {
         const doc_block *b = &a->blocks[i];
         sb_printf(sb, "article %s block %zu %s @%d:%d wide=%d box=%d\n",
-                  a->id, i, kind_name(b->kind), b->pos.line, b->pos.col,
+                  a->id, i, doc_block_name(b->kind), b->pos.line, b->pos.col,
                   b->wide, b->box);
     }
 }
