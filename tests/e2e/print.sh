@@ -190,7 +190,7 @@ check "print: ... and taken for PDF/X-4" [ -f "$T/v4.pdf" ]
 "$BULLETIN" build "$TJ" --print --icc /etc/hostname -o "$T/bad.pdf" 2>"$T/bad.err"
 check "print: --icc with a file that is no profile: exit 1, the file named, nothing written" \
     sh -c "[ $? -eq 1 ] && grep -q '/etc/hostname.*cannot be used' '$T/bad.err' && ! ls '$T'/bad.pdf* >/dev/null 2>&1"
-"$BULLETIN" build "$TJ" --print --icc /usr/share/color/icc/sRGB.icc -o "$T/bad.pdf" 2>"$T/bad.err"
+"$BULLETIN" build "$TJ" --print --icc /usr/share/color/icc/ghostscript/srgb.icc -o "$T/bad.pdf" 2>"$T/bad.err"
 check "print: --icc with an RGB profile: refused as not CMYK" \
     grep -q "not a CMYK profile" "$T/bad.err"
 "$BULLETIN" build "$TJ" --print=x5 2>/dev/null
