@@ -20,7 +20,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(LIB_CXX_SRCS:%.cc=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps check check-asan demo bench fuzz fuzz-targets clean help format profile
+.PHONY: all deps check check-asan demo bench roundtrip fuzz fuzz-targets clean help format profile
 
 all: bulletin
 
@@ -85,6 +85,10 @@ demo: deps
 
 bench: bulletin $(BUILD)/tools/bare
 	tools/bench.sh ./bulletin $(BUILD)/tools/bare
+
+# the import round trip on 50 random issues per style (docs/import.md)
+roundtrip: bulletin
+	tools/roundtrip.sh 50
 
 # the bare Pango+Cairo program bench.sh measures bulletin against
 $(BUILD)/tools/bare: tools/bare.c

@@ -9,10 +9,8 @@
 #include "imp.h"
 
 /* How close a measured raw extraction comes to a design: the measure in
- * em, and lines per column (the fullest pages may hold a title line more
- * or less). */
+ * em (the lines per column: IMP_IMP_LINES_SLACK). */
 #define MEASURE_SLACK 0.5
-#define LINES_SLACK 2
 
 /* PUBLICATION-YEAR.style: the publication and year of a style's name,
  * 0 when the name is not one. */
@@ -143,23 +141,34 @@ static const imp_design *designs_of(const imp_ctx *c, int pub, size_t *n)
     return *n ? &c->designs[i] : NULL;
 }
 
-const char *imp_style_for(const imp_ctx *c, int pub, double measure,
-                          int lines)
+/* How far a design's lines per column lie from the measured ones. */
+static int lines_off(const imp_design *d, int lines)
+{
+    return lines ? abs(lines - d->lines) : 0;
+}
+
+const imp_design *imp_design_for(const imp_ctx *c, int pub, double measure,
+                                 int lines)
 {
     size_t n;
-    const imp_design *v = designs_of(c, pub, &n);
+    const imp_design *v = designs_of(c, pub, &n), *best = NULL;
     if (n == 1)
-        return v->style; /* one design: nothing to tell apart */
+        return v; /* one design: nothing to tell apart */
+    int fits = 0;
     for (size_t i = 0; i < n; i++) {
         if (measure < v[i].measure - MEASURE_SLACK ||
             measure > v[i].measure + MEASURE_SLACK)
             continue;
-        if (lines && (lines < v[i].lines - LINES_SLACK ||
-                      lines > v[i].lines + LINES_SLACK))
-            continue;
-        return v[i].style;
+        fits++;
+        if (!best || lines_off(&v[i], lines) < lines_off(best, lines))
+            best = &v[i];
     }
-    return NULL;
+    /* The measure tells the designs apart; the lines, counted on the
+     * fullest pages, are too few on a short issue to refuse one, and
+     * only choose between designs of one measure. */
+    if (fits > 1 && lines_off(best, lines) > IMP_LINES_SLACK)
+        return NULL;
+    return best;
 }
 
 void imp_warn_no_design(imp_ctx *c, int measure, int lines)

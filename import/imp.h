@@ -328,10 +328,15 @@ const char *imp_pub_name(int pub); /* "天津政协", or NULL */
 /* The designs an import chooses from (each problem in reading them a
  * warning of the import). */
 void imp_use_designs(imp_ctx *c, const im_designs *ds);
-/* The style whose design a raw extraction's measure (em) and lines per
- * column fit, or the one design of its publication; NULL when none. */
-const char *imp_style_for(const imp_ctx *c, int pub, double measure,
-                          int lines);
+/* How many lines per column a measured extraction may differ from its
+ * design's (the fullest pages may hold a title line more or less). */
+#define IMP_LINES_SLACK 2
+
+/* The design a raw extraction's measure (em) fits (among several of
+ * that measure, the one nearest its lines per column, within 2), or the
+ * one design of its publication; NULL when none. */
+const imp_design *imp_design_for(const imp_ctx *c, int pub, double measure,
+                                 int lines);
 /* Warned when no design fits: the measured columns and the designs. */
 void imp_warn_no_design(imp_ctx *c, int measure, int lines);
 /* The style of a Markdown conversion, which keeps no measure: the design

@@ -55,9 +55,17 @@ static void raw_style(imp_ctx *c, const imp_raw *r)
 {
     c->measure = r->measure;
     c->single_measure = r->single_measure;
-    c->style = imp_style_for(c, c->pub, r->measure, r->lines_per_col);
+    const imp_design *d = imp_design_for(c, c->pub, r->measure,
+                                         r->lines_per_col);
+    c->style = d ? d->style : NULL;
     if (!c->style)
         imp_warn_no_design(c, r->measure, r->lines_per_col);
+    else if (r->lines_per_col &&
+             abs(r->lines_per_col - d->lines) > IMP_LINES_SLACK)
+        imp_warn(c, IMP_CHECK, 1, 1, "columns of %d em fit %s, but %d lines "
+                 "per column were counted on the fullest pages against its "
+                 "%d: check the page breaks", r->measure, d->style,
+                 r->lines_per_col, d->lines);
     c->detect_note = ar_printf(c->ar, "raw extraction; measure %d em, %d "
                                "lines per column%s", r->measure,
                                r->lines_per_col,

@@ -402,13 +402,25 @@ static void report_tabs(imp_raw *r, const tab_info *tabs, size_t ntabs)
     }
 }
 
-/* The page starts: a line with a leading space (not a tab's), and the
- * first line. */
-static pstart *page_starts(imp_raw *r, size_t *np, size_t *cap)
+/* Whether line i opens one of the side tabs. */
+static int opens_tab(size_t i, const tab_info *tabs, size_t ntabs)
+{
+    for (size_t t = 0; t < ntabs; t++)
+        if (tabs[t].first == i)
+            return 1;
+    return 0;
+}
+
+/* The page starts: a line with a leading space (inside a side tab only
+ * when it opens the tab: a page whose text begins with its tab), and
+ * the first line. */
+static pstart *page_starts(imp_raw *r, size_t *np, size_t *cap,
+                           const tab_info *tabs, size_t ntabs)
 {
     pstart *ps = NULL;
     for (size_t i = 0; i < r->nlines; i++)
-        if ((r->lines[i].lead && !r->lines[i].tab) || i == 0) {
+        if ((r->lines[i].lead &&
+             (!r->lines[i].tab || opens_tab(i, tabs, ntabs))) || i == 0) {
             pstart *p = AR_PUSH(r->ctx->ar, ps, *np, *cap);
             if (!p)
                 return NULL;
@@ -427,7 +439,7 @@ int imp_raw_pages(imp_raw *r)
     if (find_tabs(r, &tabs, &ntabs))
         return -1;
     design_measure(r);
-    pstart *ps = page_starts(r, &np, &cap);
+    pstart *ps = page_starts(r, &np, &cap, tabs, ntabs);
     if (!ps && r->nlines)
         return -1;
     c->page_starts = (int)np;

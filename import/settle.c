@@ -65,6 +65,7 @@ int imp_settle(imp_ctx *c, im_kind kind, imp_settled *out)
     const char *t = c->text;
     sb_buf sb;
     settle_pos at = {1, 0, 0, 0, 0};
+    size_t feeds = 0; /* form feeds made spaces: a change with no drop */
     memset(out, 0, sizeof *out);
     sb_init(&sb);
     for (size_t i = 0; i < c->len;) {
@@ -73,6 +74,7 @@ int imp_settle(imp_ctx *c, im_kind kind, imp_settled *out)
             for (size_t k = 0; k < ff; k++)
                 sb_addc(&sb, ' ');
             i += ff;
+            feeds += ff;
             continue;
         }
         uint32_t cp;
@@ -93,7 +95,7 @@ int imp_settle(imp_ctx *c, im_kind kind, imp_settled *out)
     }
     out->text = c->text;
     out->len = c->len;
-    if (!sb.failed && out->ndrops) {
+    if (!sb.failed && (out->ndrops || feeds)) {
         out->text = ar_strndup(c->ar, sb.s ? sb.s : "", sb.len);
         out->len = sb.len;
     }

@@ -45,6 +45,17 @@ check "import seed 000: the side tab of page 60 removed and listed" \
 check "import seed 000: warnings carry file:line:col" sh -c \
     "grep 'warning:' '$T/e000' | grep -qv '^tests/data/seeds/000_de79cbad821903a0.txt:[0-9]*:[0-9]*: warning:' && exit 1 || exit 0"
 
+# pdftotext ends each page with a form feed; the seed has them as a
+# leading space. Form feeds alone (no other character to take out) once
+# left every page start unseen.
+mkdir -p "$T/ff"
+sed 's/^ \([^ ]\)/\f\1/' "$S000" >"$T/ff/s.txt"
+"$BULLETIN" import "$T/ff/s.txt" -o "$T/ff/tianjin-2022-09.md" 2>"$T/ff/err"
+check "import seed 000 with form feeds: 62 pages, as with leading spaces" \
+    grep -q "tianjin-2022, .* articles, 62 pages;" "$T/ff/err"
+check "import seed 000 with form feeds: the same source" \
+    cmp -s "$T/ff/tianjin-2022-09.md" examples/tianjin-2022-09.md
+
 "$BULLETIN" import "$S004" -o "$T/jincheng-2020-04.md" 2>/dev/null
 check "import seed 004: exit status 0" [ $? -eq 0 ]
 check "import seed 004: no sidecar for a Markdown conversion" [ ! -e "$T/jincheng-2020-04.lines.json" ]

@@ -481,6 +481,13 @@ static imp_ctx *with_designs(ar_arena *ar, diag_ctx *d, const im_designs *ds)
     return c;
 }
 
+/* The style of the design a measure and lines fit, NULL when none. */
+static const char *style_for(const imp_ctx *c, double m, int lines)
+{
+    const imp_design *d = imp_design_for(c, IMP_PUB_TIANJIN, m, lines);
+    return d ? d->style : NULL;
+}
+
 static void t_detect_kind(check_state *cs)
 {
     const char *md = "# 标题\n\n## 小标题\n\n正文。\n";
@@ -494,9 +501,9 @@ static void t_detect_kind(check_state *cs)
     CHECK_INT(cs, imp_detect_kind(raw, strlen(raw)), IM_KIND_RAW);
     CHECK_INT(cs, imp_detect_pub("天津政协 天津", 18), IMP_PUB_TIANJIN);
     CHECK_INT(cs, imp_detect_pub("晋城政协", 12), IMP_PUB_JINCHENG);
-    CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, 18, 34), "tianjin-2022");
-    CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, 21, 34), "tianjin-2023");
-    CHECK(cs, imp_style_for(c, IMP_PUB_TIANJIN, 25, 34) == NULL);
+    CHECK_STR(cs, style_for(c, 18, 34), "tianjin-2022");
+    CHECK_STR(cs, style_for(c, 21, 34), "tianjin-2023");
+    CHECK(cs, style_for(c, 25, 34) == NULL);
     im_free_designs(ds);
     ar_free(ar);
 }
@@ -561,7 +568,7 @@ static void t_detect_measure(check_state *cs)
     CHECK_INT(cs, (int)m, 18);
     CHECK_INT(cs, lines, 34);
     CHECK_INT(cs, (int)single, 39);
-    CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, m, lines), "tianjin-2022");
+    CHECK_STR(cs, style_for(c, m, lines), "tianjin-2022");
     free(text);
     /* the same text re-wrapped at 21 em: the 2023 design */
     imported im;
@@ -577,7 +584,7 @@ static void t_detect_measure(check_state *cs)
         imp_raw_measure(w, strlen(w), &m, &lines, &single);
         CHECK_INT(cs, (int)m, 21);
         CHECK_INT(cs, lines, 34);
-        CHECK_STR(cs, imp_style_for(c, IMP_PUB_TIANJIN, m, lines), "tianjin-2023");
+        CHECK_STR(cs, style_for(c, m, lines), "tianjin-2023");
         char path[300];
         snprintf(path, sizeof path, "%s/rewrap21.txt", tmpdir());
         FILE *f = fopen(path, "w");
@@ -592,12 +599,70 @@ static void t_detect_measure(check_state *cs)
         /* and at 25 em no known design fits: a warning, no style */
         w = rewrap(doc, ar, 25);
         imp_raw_measure(w, strlen(w), &m, &lines, &single);
-        CHECK(cs, imp_style_for(c, IMP_PUB_TIANJIN, m, lines) == NULL);
+        CHECK(cs, style_for(c, m, lines) == NULL);
     }
     ar_free(ar);
     ar_free(dar);
     im_free_designs(ds);
     imported_free(&im);
+}
+
+/* Copy styles/NAME.style to dir/AS.style with its lines per column set
+ * to lines. */
+static int style_copy(const char *dir, const char *name, const char *as,
+                      int lines)
+{
+    char in[4200], out[4200], row[1024];
+    snprintf(in, sizeof in, "%s/%s.style", style_dir(), name);
+    snprintf(out, sizeof out, "%s/%s.style", dir, as);
+    FILE *f = fopen(in, "r"), *g = fopen(out, "w");
+    if (!f || !g) {
+        if (f)
+            fclose(f);
+        if (g)
+            fclose(g);
+        return -1;
+    }
+    while (fgets(row, sizeof row, f)) {
+        if (!strncmp(row, "lines ", 6) || !strncmp(row, "lines=", 6))
+            fprintf(g, "lines = %d\n", lines);
+        else
+            fputs(row, g);
+    }
+    fclose(f);
+    return fclose(g);
+}
+
+static void t_detect_lines(check_state *cs)
+{
+    ar_arena *ar = ar_new();
+    diag_ctx d;
+    diag_init(&d, NULL);
+    im_designs *ds = im_load_designs(style_dir());
+    imp_ctx *c = with_designs(ar, &d, ds);
+    /* one design of 21 em: its lines (34) do not refuse it, a short
+     * issue counts too few full pages */
+    CHECK_STR(cs, style_for(c, 21, 39), "tianjin-2023");
+    CHECK_STR(cs, style_for(c, 21, 28), "tianjin-2023");
+    CHECK(cs, style_for(c, 25, 34) == NULL);
+    im_free_designs(ds);
+    /* two designs of 18 em, 34 and 36 lines: the nearer within 2 */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/designs", tmpdir());
+    mkdir(dir, 0755);
+    CHECK(cs, style_copy(dir, "tianjin-2022", "tianjin-2022", 34) == 0);
+    CHECK(cs, style_copy(dir, "tianjin-2022", "tianjin-2021", 36) == 0);
+    ds = im_load_designs(dir);
+    CHECK(cs, ds != NULL);
+    if (ds) {
+        c = with_designs(ar, &d, ds);
+        CHECK_STR(cs, style_for(c, 18, 33), "tianjin-2022");
+        CHECK_STR(cs, style_for(c, 18, 37), "tianjin-2021");
+        CHECK(cs, style_for(c, 18, 30) == NULL);
+        CHECK(cs, style_for(c, 18, 40) == NULL);
+        im_free_designs(ds);
+    }
+    ar_free(ar);
 }
 
 /* ---- conservation ---- */
@@ -1265,6 +1330,7 @@ static const check_case cases[] = {
     {"cleaner: sentence ends through quotes and brackets", t_raw_ends},
     {"detection: kind, publication, style by measure", t_detect_kind},
     {"detection: seed 000 measures 18 em; re-wrapped at 21 em it is tianjin-2023", t_detect_measure},
+    {"detection: the measure chooses the design; lines only between designs of one measure", t_detect_lines},
     {"import seed 000: pages counted, side tab 60 agrees", t_pages_000},
     {"import seed 000: a body line glued to the next is no head", t_body_line_not_head},
     {"import seed 000: conservation of every Chinese character", t_conserve_000},
