@@ -440,6 +440,9 @@ void imp_raw_clean(imp_raw *r);
 
 /* rawpages.c */
 int imp_raw_pages(imp_raw *r);
+/* rawfurn.c: running heads and folios first or last on the pages that
+ * start at lines starts[0..np) marked removed (tab) and noted. */
+int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np);
 
 /* rawroles.c */
 int imp_raw_ends(const char *text); /* ends a sentence or a note */

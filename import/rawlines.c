@@ -116,6 +116,12 @@ int imp_raw_split(imp_raw *r)
 
 /* ---- width classes ---- */
 
+/* Whether the line ends on a mark a style may hang past the measure. */
+static int ends_hangable(const char *s)
+{
+    return imp_ends(s, "，") || imp_ends(s, "。") || imp_ends(s, "、");
+}
+
 static int classify_line(const imp_rline *l, int m)
 {
     /* a line a character wider than the measure belongs to a run set
@@ -132,6 +138,10 @@ static int classify_line(const imp_rline *l, int m)
         return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
     if (l->min_width <= m - 1.75 && l->width >= m - 3.25)
+        return RL_FIRST;
+    /* or fills them and hangs its last mark (、，。) past the measure */
+    if (ends_hangable(l->raw) && l->width - 1 >= m - 2.75 &&
+        l->width - 1 <= m - 1.75)
         return RL_FIRST;
     return RL_SHORT;
 }

@@ -431,6 +431,19 @@ static pstart *page_starts(imp_raw *r, size_t *np, size_t *cap,
     return ps;
 }
 
+/* Running heads and folios at the edges of the pages found so far. */
+static int furniture(imp_raw *r, const pstart *ps, size_t np)
+{
+    size_t *starts = malloc((np + 1) * sizeof *starts);
+    if (!starts)
+        return -1;
+    for (size_t k = 0; k < np; k++)
+        starts[k] = ps[k].first_line;
+    int rc = imp_raw_furniture(r, starts, np);
+    free(starts);
+    return rc;
+}
+
 int imp_raw_pages(imp_raw *r)
 {
     imp_ctx *c = r->ctx;
@@ -443,6 +456,8 @@ int imp_raw_pages(imp_raw *r)
     if (!ps && r->nlines)
         return -1;
     c->page_starts = (int)np;
+    if (furniture(r, ps, np))
+        return -1;
     for (size_t k = 0; k < np; k++)
         count_page(r, &ps[k], page_end(r, ps, np, k));
     lines_per_column(r, ps, np);

@@ -11,10 +11,11 @@ pdftotext reads our two columns interleaved (docs/pages.md, "The text
 layer"), so this program takes poppler's blocks, lines and words from
 `pdftotext -bbox-layout` unchanged and puts the blocks in the reading
 order of the layout (`--dump geometry`: page, column, line). Blocks
-that are no composed line (the parts of a side tab, running heads,
-folios) stand together after the block poppler read before the first
-of them, as a side tab stands in the seeds: one run, anywhere on its
-page. Words of a line are joined by a space, as pdftotext joins them.
+that are no composed line are page furniture: above the first composed
+line of the page (a running head) they open the page, below the last
+(a folio) they close it, and the others (the parts of a side tab) stand
+together after the block poppler read before the first of them, as a
+side tab stands in the seeds: one run, anywhere on its page. Words of a line are joined by a space, as pdftotext joins them.
 """
 import re
 import subprocess
@@ -48,6 +49,8 @@ def order_of(line, slots):
 def page_text(page, slots):
     blocks = []
     last, furniture = -1, None
+    top = min((y for _, _, y in slots), default=0)
+    bottom = max((y for _, _, y in slots), default=0)
     for n, block in enumerate(page.iter(NS + 'block')):
         lines, keys = [], []
         for line in block.iter(NS + 'line'):
@@ -58,9 +61,15 @@ def page_text(page, slots):
                 keys.append(k)
         if keys:
             last = min(keys)
-        elif furniture is None:
-            furniture = last
-        key = (last if keys else furniture, 0 if keys else 1, n)
+            key = (last, 0, n)
+        elif float(block.get('yMax')) < top - 6:
+            key = (-1, 0, n)
+        elif float(block.get('yMin')) > bottom:
+            key = (len(slots), 0, n)
+        else:
+            if furniture is None:
+                furniture = last
+            key = (furniture, 1, n)
         blocks.append((key, lines))
     blocks.sort(key=lambda b: b[0])
     return ''.join('\n'.join(lines) + '\n\n' for _, lines in blocks)
