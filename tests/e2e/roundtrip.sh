@@ -40,3 +40,21 @@ PY
         echo "# roundtrip $style seed $seed: $(python3 "$E/rtcompare.py" "$d/s.md" "$d/s.map" "$d/i.md")"
     done
 done
+
+# The display lines with an em-wide gap (U+3000) extract whole: each is a
+# line of plain pdftotext's output, its U+3000 kept.
+J=examples/jincheng-2020-04.md
+"$BULLETIN" build "$ROOT/$J" --dump geometry -o "$T/j.pdf" >"$T/j.geo" 2>/dev/null
+pdftotext "$T/j.pdf" "$T/j.txt"
+check "roundtrip: the gapped display lines of $J extract whole (plain pdftotext)" \
+    python3 - "$T/j.geo" "$T/j.txt" <<'PY'
+import sys
+roles = {'kicker', 'title', 'part-title', 'subtitle', 'deck', 'byline',
+         'date', 'head', 'subhead'}
+want = [f[9] for f in (r.rstrip('\n').split('\t') for r in open(sys.argv[1],
+        encoding='utf-8')) if len(f) >= 10 and f[8] in roles and '\u3000' in f[9]]
+got = set(l.strip() for l in open(sys.argv[2], encoding='utf-8'))
+miss = [w for w in want if w not in got]
+print('  %d gapped display lines, %d not whole: %s' % (len(want), len(miss), miss[:3]))
+sys.exit(1 if miss or len(want) < 5 else 0)
+PY
