@@ -136,6 +136,10 @@ static int classify_line(const imp_rline *l, int m)
     }
     if (l->width >= m - 0.75)
         return RL_FULL;
+    /* digits and Latin letters are not a whole em: a justified line with
+     * some falls short of the measure by less than a character */
+    if (l->ascii && l->width > m - 1)
+        return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
     if (l->min_width <= m - 1.75 && l->width >= m - 3.25)
         return RL_FIRST;

@@ -4,79 +4,11 @@
 
 #include "outp.h"
 
-/* The display roles: short lines read as one piece, whose em-wide gaps
- * (a title's two phrases, a two-character name spaced to three ems) are
- * spacing inside the line, not a break between two texts. */
-static const sty_role_id display_roles[] = {
-    STY_KICKER, STY_TITLE, STY_PART_TITLE, STY_SUBTITLE, STY_DECK,
-    STY_BYLINE, STY_DATE,  STY_HEAD,       STY_SUBHEAD,
-};
-
-static int is_display(sty_role_id role)
-{
-    for (size_t i = 0; i < sizeof display_roles / sizeof *display_roles; i++)
-        if (display_roles[i] == role)
-            return 1;
-    return 0;
-}
-
-static int has_gap(const char *utf8, size_t len)
-{
-    return memmem(utf8, len, "\xe3\x80\x80", 3) != NULL;
-}
-
-/* Runs [a, b) of one font drawn as one cluster, which cairo writes as one
- * ActualText span: extractors read the piece as one text with its U+3000
- * (poppler puts words more than a font size apart into separate blocks),
- * a viewer selects it whole. Returns -1 when out of memory. */
-static int show_whole(cairo_t *cr, const lay_run *runs, int a, int b)
-{
-    size_t nb = 0;
-    int ng = 0;
-    for (int i = a; i < b; i++)
-        nb += (size_t)runs[i].utf8_len, ng += runs[i].nglyphs;
-    char *utf8 = malloc(nb + 1);
-    cairo_glyph_t *g = malloc(((size_t)ng + 1) * sizeof *g);
-    if (!utf8 || !g) {
-        free(utf8);
-        free(g);
-        return -1;
-    }
-    nb = 0, ng = 0;
-    for (int i = a; i < b; i++) {
-        memcpy(utf8 + nb, runs[i].utf8, (size_t)runs[i].utf8_len);
-        memcpy(g + ng, runs[i].glyphs, (size_t)runs[i].nglyphs * sizeof *g);
-        nb += (size_t)runs[i].utf8_len, ng += runs[i].nglyphs;
-    }
-    cairo_text_cluster_t one = {(int)nb, ng};
-    cairo_show_text_glyphs(cr, utf8, (int)nb, g, ng, &one, 1, 0);
-    free(utf8);
-    free(g);
-    return 0;
-}
-
 void out_draw_line(cairo_t *cr, const lay_line *l, const out_ink *ink)
 {
-    int display = is_display(l->role);
     cairo_save(cr);
     cairo_translate(cr, l->x, l->y);
-    for (int i = 0; i < l->nruns;) {
-        const lay_run *r = &l->runs[i];
-        int j = i + 1, gap = display && has_gap(r->utf8, (size_t)r->utf8_len);
-        while (display && j < l->nruns && l->runs[j].font == r->font)
-            gap |= has_gap(l->runs[j].utf8, (size_t)l->runs[j].utf8_len), j++;
-        cairo_set_scaled_font(cr, of_map(ink->fonts, r->font));
-        /* the em-wide gaps of a display line (a title's two phrases, a
-         * two-character name spaced to three ems) are spacing inside
-         * one text; everywhere else each glyph keeps its own text */
-        if (gap && show_whole(cr, l->runs, i, j) == 0) {
-            i = j;
-            continue;
-        }
-        cairo_show_text_glyphs(cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs,
-                               r->clusters, r->nclusters, 0);
-        i++;
-    }
+    out_show_text(cr, l, ink); /* glyphs with their text (textlayer.c) */
     cairo_restore(cr);
 }
 

@@ -69,6 +69,8 @@ int op_write_png(cairo_surface_t *s, const char *path, file_run *run,
 void out_draw_page(cairo_t *cr, const lay_doc *doc, const lay_page *p,
                    out_ink *ink, double bleed);
 void out_draw_line(cairo_t *cr, const lay_line *l, const out_ink *ink);
+/* textlayer.c: a line's glyphs with their text, at the line's origin */
+void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink);
 
 /* The PDF's title, Info dates (pdf.c). */
 void out_title(const lay_doc *pages, const doc_issue *doc, char *buf,

@@ -74,7 +74,7 @@ if need pdftotext pdfinfo qpdf; then
     pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
     check "cover: two pages more (cover and its blank back)" \
         [ "$(pages "$T/c.pdf")" -eq $(($(pages "$T/r.pdf") + 2)) ]
-    pdftotext -f 1 -l 1 "$T/c.pdf" - | tr -d ' \n' >"$T/cover.txt"
+    pdftotext -f 1 -l 1 "$T/c.pdf" - | tr -d ' \n' | sed 's/　//g' >"$T/cover.txt"
     check "cover: 抽印本, the title, the author and the citation" sh -c \
         "grep -q '抽印本' '$T/cover.txt' && grep -q '新时代人民政协的行动指南' '$T/cover.txt' &&
          grep -q '刘佳义' '$T/cover.txt' && grep -q '原载《晋城政协》2020年第4期' '$T/cover.txt'"
@@ -130,7 +130,7 @@ if need pdftotext; then
     # own; the list must give the same numbers in the same order
     "$BULLETIN" build "$JC" -o "$T/full.pdf" 2>/dev/null
     for p in 1 2 3 4 5 6; do
-        pdftotext -raw -f $p -l $p "$T/full.pdf" - | grep -q '^目 *录' && break
+        pdftotext -raw -f $p -l $p "$T/full.pdf" - | grep -q '^目[ 　]*录' && break
     done
     pdftotext -raw -f "$p" -l "$p" "$T/full.pdf" - | grep -E '^[0-9]+$' | tr '\n' ' ' >"$T/toc"
     awk -F'\t' 'NR > 1 && $2 == "article" {split($5, r, "-"); printf "%s ", r[1]}' \

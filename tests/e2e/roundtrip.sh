@@ -58,3 +58,40 @@ miss = [w for w in want if w not in got]
 print('  %d gapped display lines, %d not whole: %s' % (len(want), len(miss), miss[:3]))
 sys.exit(1 if miss or len(want) < 5 else 0)
 PY
+
+# Every line poppler reads off both examples that stands on a composed
+# line is that whole line (squeezed marks overlap the font's advance; an
+# em gap splits words): no fragments.
+for ex in tianjin-2022-09 jincheng-2020-04; do
+    "$BULLETIN" build "$ROOT/examples/$ex.md" --dump geometry -o "$T/$ex.pdf" >"$T/$ex.geo" 2>/dev/null
+    check "roundtrip: poppler reads every composed line of $ex whole" \
+        env PYTHONPATH="$E" python3 - "$T/$ex.pdf" "$T/$ex.geo" <<'PY'
+import re, subprocess, sys
+import xml.etree.ElementTree as ET
+import rtextract as rx
+pdf, geo = sys.argv[1:3]
+texts = {}
+for r in open(geo, encoding='utf-8'):
+    f = r.rstrip('\n').split('\t')
+    if len(f) >= 10:
+        texts.setdefault(int(f[0]), []).append(f[9].replace(' ', ''))
+xml = subprocess.run(['pdftotext', '-bbox-layout', pdf, '-'],
+                     capture_output=True, check=True).stdout
+root = ET.fromstring(re.sub(rb'<!DOCTYPE[^>]*>', b'', xml))
+slots = rx.geometry(geo)
+seen = frag = 0
+bad = []
+for n, page in enumerate(root.iter(rx.NS + 'page'), 1):
+    for line in page.iter(rx.NS + 'line'):
+        k = rx.order_of(line, slots.get(n, []))
+        if k is None:
+            continue
+        seen += 1
+        text = ''.join(w.text or '' for w in line.iter(rx.NS + 'word'))
+        if text != texts[n][k]:
+            frag += 1
+            bad.append(text)
+print('  %d lines on composed lines, %d not whole %s' % (seen, frag, bad[:4]))
+sys.exit(1 if frag or seen < 1000 else 0)
+PY
+done

@@ -1,0 +1,167 @@
+/* textlayer.c: a line's glyphs drawn with the text they stand for, so
+ * that the PDF's text layer reads as the page does (docs/pages.md, The
+ * text layer). Each glyph keeps its own text, except where an extractor
+ * would misread the geometry: there neighbouring glyphs are drawn as one
+ * cluster, which cairo writes as one ActualText span (their text spread
+ * over their extent, read and selected together). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "outp.h"
+
+/* A glyph that starts this far (em) inside the advance of the one before
+ * it overlaps it: a squeezed mark (。“ share an origin; after a squeezed
+ * 。 the next glyph starts half an em in). Extractors take the font's
+ * advance, not our position: poppler ends the word there, and starts a
+ * new line within the block at an overlap this large. */
+#define OVERLAP_EM 0.1
+
+static const char IDEO_SPACE[] = "\xe3\x80\x80"; /* U+3000 */
+
+/* A run of glyphs with their text and clusters (a lay_run, or several
+ * of one font put end to end). */
+typedef struct tl_run {
+    const char *utf8;
+    int utf8_len;
+    const cairo_glyph_t *glyphs;
+    int nglyphs;
+    const cairo_text_cluster_t *clusters;
+    int nclusters;
+} tl_run;
+
+static int has_gap(const lay_run *r)
+{
+    return memmem(r->utf8, (size_t)r->utf8_len, IDEO_SPACE, 3) != NULL;
+}
+
+/* Whether glyph k starts inside the advance of glyph k - 1. */
+static int overlaps(cairo_scaled_font_t *sf, const cairo_glyph_t *g, int k,
+                    double em)
+{
+    double step = g[k].x - g[k - 1].x;
+    if (step >= em - OVERLAP_EM * em)
+        return 0; /* a full em on: no glyph here is wider */
+    cairo_text_extents_t e;
+    cairo_scaled_font_glyph_extents(sf, &g[k - 1], 1, &e);
+    return step < e.x_advance - OVERLAP_EM * em;
+}
+
+/* Whether cluster c (first glyph g, first byte b) is read with the one
+ * before it: it overlaps it, or one of the two is an ideographic space
+ * (an em-wide gap, a title's two phrases or a name spaced to three ems:
+ * poppler puts words more than a font size apart into separate blocks,
+ * and takes the space itself for a word break). */
+static int joins(cairo_scaled_font_t *sf, const tl_run *r, int c, int g,
+                 int b, double em)
+{
+    const cairo_text_cluster_t *k = r->clusters;
+    if (c == 0 || g == 0 || k[c].num_glyphs == 0)
+        return 0;
+    int gap = (k[c].num_bytes == 3 && !memcmp(r->utf8 + b, IDEO_SPACE, 3)) ||
+              (k[c - 1].num_bytes == 3 &&
+               !memcmp(r->utf8 + b - 3, IDEO_SPACE, 3));
+    return gap || overlaps(sf, r->glyphs, g, em);
+}
+
+/* The run's clusters, each one that joins the one before merged into
+ * it; *n their count. NULL when none joins (or out of memory: the run's
+ * own clusters serve). */
+static cairo_text_cluster_t *joined(cairo_scaled_font_t *sf, const tl_run *r,
+                                    double em, int *n)
+{
+    cairo_text_cluster_t *out = NULL;
+    int g = 0, b = 0, m = 0;
+    for (int c = 0; c < r->nclusters; c++) {
+        int join = joins(sf, r, c, g, b, em);
+        if (join && !out) {
+            out = malloc((size_t)r->nclusters * sizeof *out);
+            if (!out)
+                return NULL;
+            memcpy(out, r->clusters, (size_t)c * sizeof *out);
+            m = c;
+        }
+        if (out && join) {
+            out[m - 1].num_bytes += r->clusters[c].num_bytes;
+            out[m - 1].num_glyphs += r->clusters[c].num_glyphs;
+        } else if (out) {
+            out[m++] = r->clusters[c];
+        }
+        g += r->clusters[c].num_glyphs;
+        b += r->clusters[c].num_bytes;
+    }
+    *n = m;
+    return out;
+}
+
+static void show_run(cairo_t *cr, cairo_scaled_font_t *sf, const tl_run *r)
+{
+    cairo_matrix_t fm;
+    cairo_scaled_font_get_font_matrix(sf, &fm);
+    int n = 0;
+    cairo_text_cluster_t *c = joined(sf, r, fm.xx, &n);
+    cairo_show_text_glyphs(cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs,
+                           c ? c : r->clusters, c ? n : r->nclusters, 0);
+    free(c);
+}
+
+static tl_run of_lay(const lay_run *r)
+{
+    return (tl_run){r->utf8,   r->utf8_len, r->glyphs,
+                    r->nglyphs, r->clusters, r->nclusters};
+}
+
+/* Runs [a, b) of one font end to end, shown as one (an ideographic
+ * space set as a run of its own between two). Returns -1 when out of
+ * memory. */
+static int show_joined_runs(cairo_t *cr, cairo_scaled_font_t *sf,
+                            const lay_run *runs, int a, int b)
+{
+    size_t nb = 0;
+    int ng = 0, nc = 0;
+    for (int i = a; i < b; i++)
+        nb += (size_t)runs[i].utf8_len, ng += runs[i].nglyphs,
+            nc += runs[i].nclusters;
+    char *utf8 = malloc(nb + 1);
+    cairo_glyph_t *g = malloc(((size_t)ng + 1) * sizeof *g);
+    cairo_text_cluster_t *c = malloc(((size_t)nc + 1) * sizeof *c);
+    int rc = -1;
+    if (utf8 && g && c) {
+        tl_run r = {utf8, 0, g, 0, c, 0};
+        for (int i = a; i < b; i++) {
+            const lay_run *p = &runs[i];
+            memcpy(utf8 + r.utf8_len, p->utf8, (size_t)p->utf8_len);
+            memcpy(g + r.nglyphs, p->glyphs, (size_t)p->nglyphs * sizeof *g);
+            memcpy(c + r.nclusters, p->clusters,
+                   (size_t)p->nclusters * sizeof *c);
+            r.utf8_len += p->utf8_len;
+            r.nglyphs += p->nglyphs;
+            r.nclusters += p->nclusters;
+        }
+        show_run(cr, sf, &r);
+        rc = 0;
+    }
+    free(utf8);
+    free(g);
+    free(c);
+    return rc;
+}
+
+void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink)
+{
+    for (int i = 0; i < l->nruns;) {
+        const lay_run *r = &l->runs[i];
+        int j = i + 1, gap = has_gap(r);
+        while (j < l->nruns && l->runs[j].font == r->font &&
+               (gap || has_gap(&l->runs[j])))
+            gap |= has_gap(&l->runs[j]), j++;
+        cairo_scaled_font_t *sf = of_map(ink->fonts, r->font);
+        cairo_set_scaled_font(cr, sf);
+        if (j > i + 1 && show_joined_runs(cr, sf, l->runs, i, j) == 0) {
+            i = j;
+            continue;
+        }
+        tl_run one = of_lay(r);
+        show_run(cr, sf, &one);
+        i++;
+    }
+}
