@@ -82,14 +82,15 @@ static void tab_issue(imp_ctx *c, const tab_info *t, const char *rest)
     }
 }
 
-/* Page number, 栏目 and issue of a tab's text after the name. */
+/* Page number, 栏目 and issue of a tab's text after the name (each
+ * only where not read yet). */
 static void parse_tab(imp_raw *r, tab_info *t, const char *rest)
 {
     imp_ctx *c = r->ctx;
     int num = 0, nd = 0;
     while (*rest >= '0' && *rest <= '9' && nd < 4)
         num = num * 10 + (*rest++ - '0'), nd++;
-    if (nd && nd <= 3)
+    if (nd && nd <= 3 && !t->number)
         t->number = num;
     const char *col = rest;
     size_t len = strlen(rest);
@@ -101,7 +102,7 @@ static void parse_tab(imp_raw *r, tab_info *t, const char *rest)
         rest += m;
         len -= (size_t)m;
     }
-    if (u8_count(col, (size_t)(rest - col)) >= 2)
+    if (u8_count(col, (size_t)(rest - col)) >= 2 && !t->column)
         t->column = ar_strndup(c->ar, col, (size_t)(rest - col));
     tab_issue(c, t, rest);
 }
@@ -135,8 +136,11 @@ static int tab_at(imp_raw *r, size_t i, const char *name, tab_info *t)
     for (size_t k = i; k < j; k++)
         sb_adds(&sb, r->lines[k].raw);
     const char *run = sb.s ? sb.s : "";
-    int is_tab = !strncmp(run, name, strlen(name)) &&
-                 (j - i >= TAB_MIN_RUN || glued);
+    /* the name opens the run, or stands inside it: the parts of a tab
+     * may come out in another order (page number and 栏目 first) */
+    const char *at = strstr(run, name);
+    int is_tab = at && (at == run ? j - i >= TAB_MIN_RUN || glued
+                                  : j - i >= TAB_MIN_RUN + 1);
     /* a lone first character of the name right before a page start */
     if (!is_tab && !glued && j < r->nlines && r->lines[j].lead &&
         r->lines[j].adj && sb.len < strlen(name) && !strncmp(name, run, sb.len))
@@ -148,8 +152,14 @@ static int tab_at(imp_raw *r, size_t i, const char *name, tab_info *t)
         t->text = ar_strndup(r->ctx->ar, run, sb.len);
         t->number = 0;
         t->column = NULL;
-        parse_tab(r, t, t->text + (sb.len >= strlen(name) ? strlen(name)
-                                                           : sb.len));
+        if (at) {
+            size_t pre = (size_t)(at - run);
+            parse_tab(r, t, t->text + pre + strlen(name));
+            if (pre)
+                parse_tab(r, t, ar_strndup(r->ctx->ar, run, pre));
+        } else {
+            parse_tab(r, t, t->text + sb.len);
+        }
     }
     sb_free(&sb);
     return is_tab ? (int)(j - i) : 0;

@@ -275,6 +275,24 @@ static int deck_line(const imp_seg *s, const imp_item *it, size_t i)
     return l->width >= s->raw->measure && l->width > 1.4 * a->width;
 }
 
+/* A numbered head wider than the column holds at a head's size (within
+ * HEAD_WRAP_EM of the measure in characters: a head's face is larger
+ * than the body's) goes on in a shorter line that ends no sentence; the
+ * extraction gives each line its own block (a short wrap reads like a
+ * name: no byline follows a head). */
+#define HEAD_WRAP_EM 3
+static int head_wraps(const imp_seg *s, const imp_item *last, size_t prev,
+                      size_t i, imp_item_kind k)
+{
+    const imp_rline *a = imp_line_at(s, prev), *b = imp_line_at(s, i);
+    return last->kind == IT_HEADNUM && last->nlines == 1 &&
+           (k == IT_PLAIN || k == IT_NAME) &&
+           i == imp_next_on_page(s, prev) && !imp_raw_ends(a->text) &&
+           !imp_raw_ends(b->text) && !strstr(a->text, "。") &&
+           a->width >= s->raw->measure - HEAD_WRAP_EM &&
+           a->width_class != RL_WIDE && b->width < a->width;
+}
+
 /* Does line i (of kind k) go on the last item, whose last line is prev? */
 static int goes_on(const imp_seg *s, imp_item *last, size_t prev, size_t i,
                    imp_item_kind *k)
@@ -288,6 +306,8 @@ static int goes_on(const imp_seg *s, imp_item *last, size_t prev, size_t i,
         !imp_raw_ends(imp_line_at(s, prev)->text) &&
         imp_line_at(s, prev)->width_class == RL_WIDE)
         return 1; /* a subtitle across the columns goes on in the next line */
+    if (head_wraps(s, last, prev, i, *k))
+        return 1;
     /* a group goes on unless a line of another kind starts */
     return grouped(s, prev, i) && (*k == IT_PLAIN || *k == last->kind) &&
            last->kind != IT_NAME && last->kind != IT_NUM &&

@@ -83,14 +83,16 @@ def run_in(rng, places, k):
                             paragraph(rng, places, 1, 5))
 
 
-def body(rng, places):
+def body(rng, places, single=False):
     out = []
     heads = rng.random() < 0.5
     sections = rng.randint(1, 4) if heads else 1
+    # a one-column piece is a leader's speech of pages, as in the issues
+    lo, hi = (8, 14) if single else (2, 8)
     for s in range(sections):
         if heads:
             out.append('### %s、%s' % (NUMERALS[s], phrase(rng, 4, 9)))
-        for k in range(rng.randint(2, 8)):
+        for k in range(rng.randint(lo, hi)):
             if rng.random() < 0.25 and k < 9:
                 out.append(run_in(rng, places, k))
             else:
@@ -114,7 +116,7 @@ def article(rng, places, ident, single):
         out.append('[%s]{.byline}' % person(rng))
     elif r < 0.9:
         out.append('[%s%s]{.byline}' % (rng.choice(places[2:]), rng.choice(ORGS)))
-    return out + body(rng, places)
+    return out + body(rng, places, single)
 
 
 def issue(style, seed):
