@@ -361,7 +361,8 @@ typedef struct imp_rline {
     int *cols;        /* input column of each character of text */
     int lead;         /* starts a page (a leading space) */
     int adj;          /* no blank line before it */
-    int tab;          /* part of a side tab: removed */
+    int tab;          /* part of a side tab or page furniture: removed */
+    int folio;        /* the page number it prints, when a folio; else 0 */
     int pg;           /* index into doc.pages */
     double width;     /* in em */
     double min_width; /* in em, its punctuation squeezed */

@@ -147,9 +147,11 @@ int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np)
     int folios;
     int d = folio_offset(v, n, &folios);
     for (size_t i = 0; i < n; i++) {
-        if (folios >= FURN_MIN_PAGES && v[i].number >= 0 &&
-            v[i].number - (int)v[i].page == d)
+        if (folios >= FURN_MIN_PAGES && v[i].number > 0 &&
+            v[i].number - (int)v[i].page == d) {
             remove_line(r, v[i].line, IMP_X_FOLIO, "folio");
+            r->lines[v[i].line].folio = v[i].number;
+        }
         else if (v[i].key && pages_with_key(v, n, v[i].key) >= FURN_MIN_PAGES)
             remove_line(r, v[i].line, IMP_X_HEAD, "running head: it "
                         "stands at the edge of three pages or more");

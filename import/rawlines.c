@@ -169,6 +169,39 @@ static size_t next_text(const imp_raw *r, size_t i)
     return j;
 }
 
+/* Whether line j begins with a digit or a Latin letter. */
+static int starts_latin(const imp_rline *l)
+{
+    uint32_t c = imp_first_cp(l->raw);
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+           (c >= 'a' && c <= 'z');
+}
+
+/* A line left short because the number or Latin word after it did not
+ * fit is justified with its gaps stretched, which the extraction need
+ * not show (poppler closes up evenly spaced letters): when the full line
+ * after it on its page begins with digits or letters and it ends no
+ * sentence, it is full itself, or a paragraph's first line when the line
+ * before it is no unfinished full line. */
+static void loose_lines(imp_raw *r)
+{
+    for (size_t i = 0; i + 1 < r->nlines; i++) {
+        imp_rline *l = &r->lines[i];
+        size_t j = next_text(r, i);
+        if (l->tab || l->width_class == RL_FULL ||
+            l->width_class == RL_WIDE || j >= r->nlines)
+            continue;
+        const imp_rline *n = &r->lines[j];
+        if (n->lead || n->pg != l->pg || n->width_class != RL_FULL ||
+            !starts_latin(n) || imp_raw_ends(l->raw))
+            continue;
+        const imp_rline *p = i > 0 ? &r->lines[i - 1] : NULL;
+        int goes_on = p && !p->tab && !l->lead && p->pg == l->pg &&
+                      p->width_class == RL_FULL && !imp_raw_ends(p->raw);
+        l->width_class = goes_on ? RL_FULL : RL_FIRST;
+    }
+}
+
 void imp_raw_classify(imp_raw *r)
 {
     for (size_t i = 0; i < r->nlines; i++) {
@@ -188,6 +221,7 @@ void imp_raw_classify(imp_raw *r)
         l->measure = m;
         l->width_class = classify_line(l, m);
     }
+    loose_lines(r);
 }
 
 /* ---- cleaning ---- */

@@ -368,7 +368,26 @@ static void tab_of_page(imp_raw *r, imp_page *p, const tab_info *tab,
     }
 }
 
-/* Number the pages from 1, checking against the numbers of side tabs. */
+/* A folio on page p (lines [a, b)) numbers it: the pages before the
+ * first numbered one (a cover, the contents) are not counted in print. */
+static void folio_of_page(imp_raw *r, imp_page *p, size_t a, size_t b,
+                          int *shift)
+{
+    for (size_t i = a; i < b; i++) {
+        int f = r->lines[i].folio;
+        if (!f || f == p->page)
+            continue;
+        imp_note(r->ctx, IMP_R_PAGE, r->lines[i].line, 1, 1, "folio %d on "
+                 "the page counted as %d: numbering follows the folio", f,
+                 p->page);
+        *shift += f - p->page;
+        p->page = f;
+        return;
+    }
+}
+
+/* Number the pages from 1, checking against the numbers of side tabs and
+ * following the folios. */
 static void number_pages(imp_raw *r, pstart *ps, size_t np,
                          const tab_info *tabs, size_t ntabs)
 {
@@ -393,6 +412,7 @@ static void number_pages(imp_raw *r, pstart *ps, size_t np,
                 break;
             tab_of_page(r, p, &tabs[t], &shift);
         }
+        folio_of_page(r, p, ps[k].first_line, end, &shift);
         for (size_t i = ps[k].first_line; i < end; i++)
             r->lines[i].pg = (int)k;
         r->single[k] = (unsigned char)ps[k].single;
