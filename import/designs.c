@@ -65,6 +65,8 @@ static int load_design(im_designs *ds, const char *dir, const char *file,
     out->style = name;
     out->measure = st->page.measure;
     out->lines = st->page.lines;
+    out->hanging = st->compose.hanging;
+    out->loose = st->compose.strategy == STY_BREAK_PARAGRAPH;
     return 0;
 }
 

@@ -193,6 +193,10 @@ typedef struct imp_design {
     int year;          /* the year of its name: the design's first */
     int measure;       /* [page] measure: characters per column line */
     int lines;         /* [page] lines: grid lines per column */
+    int hanging;       /* [compose] hanging: 、，。 may hang past the measure */
+    int loose;         /* [compose] strategy paragraph: breaks chosen over
+                          the whole paragraph leave lines a character
+                          short */
 } imp_design;
 
 /* The designs of a style directory (import.h), in their own arena. */
@@ -383,6 +387,8 @@ typedef struct imp_raw {
     int measure;           /* column measure in em */
     int single_measure;    /* one-column measure in em, 0: none */
     int lines_per_col;
+    int hanging;           /* the design hangs 、，。 (or is not known) */
+    int loose;             /* the design leaves loose lines */
     unsigned char *single; /* per page: one-column page */
 } imp_raw;
 

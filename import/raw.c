@@ -51,13 +51,15 @@ static void debug_units(const imp_seg *s)
 }
 
 /* The style the measured design is for, and the detection note. */
-static void raw_style(imp_ctx *c, const imp_raw *r)
+static void raw_style(imp_ctx *c, imp_raw *r)
 {
     c->measure = r->measure;
     c->single_measure = r->single_measure;
     const imp_design *d = imp_design_for(c, c->pub, r->measure,
                                          r->lines_per_col);
     c->style = d ? d->style : NULL;
+    r->hanging = d ? d->hanging : 1;
+    r->loose = d ? d->loose : 0;
     if (!c->style)
         imp_warn_no_design(c, r->measure, r->lines_per_col);
     else if (r->lines_per_col &&
@@ -83,9 +85,9 @@ int imp_read_raw(imp_ctx *c)
         diag_error(c->diag, (diag_pos){c->input, 1, 1}, "no text to import");
         return -1;
     }
+    raw_style(c, &r);
     imp_raw_classify(&r);
     imp_raw_clean(&r);
-    raw_style(c, &r);
     imp_seg s;
     memset(&s, 0, sizeof s);
     s.raw = &r;

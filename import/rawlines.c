@@ -122,7 +122,7 @@ static int ends_hangable(const char *s)
     return imp_ends(s, "，") || imp_ends(s, "。") || imp_ends(s, "、");
 }
 
-static int classify_line(const imp_rline *l, int m)
+static int classify_line(const imp_raw *r, const imp_rline *l, int m)
 {
     /* a line a character wider than the measure belongs to a run set
      * slightly smaller (an intro); wider ones span the columns */
@@ -137,14 +137,18 @@ static int classify_line(const imp_rline *l, int m)
     if (l->width >= m - 0.75)
         return RL_FULL;
     /* digits and Latin letters are not a whole em: a justified line with
-     * some falls short of the measure by less than a character */
+     * some falls short of the measure by less than a character; and in
+     * a design whose breaks are chosen over the whole paragraph, a line
+     * a character short that ends no sentence is a loose full line */
     if (l->ascii && l->width > m - 1)
+        return RL_FULL;
+    if (r->loose && l->width >= m - 1 && !imp_raw_ends(l->raw))
         return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
     if (l->min_width <= m - 1.75 && l->width >= m - 3.25)
         return RL_FIRST;
     /* or fills them and hangs its last mark (、，。) past the measure */
-    if (ends_hangable(l->raw) && l->width - 1 >= m - 2.75 &&
+    if (r->hanging && ends_hangable(l->raw) && l->width - 1 >= m - 2.75 &&
         l->width - 1 <= m - 1.75)
         return RL_FIRST;
     return RL_SHORT;
@@ -215,11 +219,11 @@ void imp_raw_classify(imp_raw *r)
         int here = overwide(r, i) && ((i > 0 && overwide(r, i - 1)) ||
                                       (j < r->nlines && overwide(r, j)));
         int before = j < r->nlines && k < r->nlines && overwide(r, j) &&
-                     overwide(r, k) && classify_line(l, m) == RL_SHORT;
+                     overwide(r, k) && classify_line(r, l, m) == RL_SHORT;
         if (here || before)
             m = (int)lround(here ? l->width : r->lines[j].width);
         l->measure = m;
-        l->width_class = classify_line(l, m);
+        l->width_class = classify_line(r, l, m);
     }
     loose_lines(r);
 }
