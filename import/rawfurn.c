@@ -11,6 +11,9 @@
  * one (a line of text repeats at a page edge by chance on one or two). */
 #define FURN_EDGE 2
 #define FURN_MIN_PAGES 3
+/* ... or on this many as the first line of the page, where a running
+ * head stands (a column name over the odd pages of a short column) */
+#define FURN_MIN_TOPS 2
 /* A running head has at least this many characters besides digits and
  * spaces (a lone 一 or a two-character name recurs in the body). */
 #define RUNHEAD_MIN_CHARS 4
@@ -88,18 +91,29 @@ static char *head_key(ar_arena *ar, const char *s)
 typedef struct furn_cand {
     size_t line;
     size_t page;   /* index of its page start */
+    int top;       /* the first line of its page */
     int number;    /* bare number, -1: none */
     char *key;     /* running-head key, NULL: none */
 } furn_cand;
 
-static int pages_with_key(const furn_cand *v, size_t n, const char *key)
+/* On how many pages the key stands at an edge (tops: first). */
+static int pages_with_key(const furn_cand *v, size_t n, const char *key,
+                          int tops)
 {
     int pages = 0;
     size_t last = (size_t)-1;
     for (size_t i = 0; i < n; i++)
-        if (v[i].key && !strcmp(v[i].key, key) && v[i].page != last)
+        if (v[i].key && !strcmp(v[i].key, key) && v[i].page != last &&
+            (!tops || v[i].top))
             pages++, last = v[i].page;
     return pages;
+}
+
+static int running_head(const furn_cand *v, size_t n, size_t i)
+{
+    return v[i].key && (pages_with_key(v, n, v[i].key, 0) >= FURN_MIN_PAGES ||
+                        (v[i].top && pages_with_key(v, n, v[i].key, 1) >=
+                                         FURN_MIN_TOPS));
 }
 
 /* The offset of printed folio to page index shared by the most pages. */
@@ -128,6 +142,26 @@ static void remove_line(imp_raw *r, size_t i, imp_change kind,
              "«%s» %s", l->raw, what);
 }
 
+/* The pages before the first one a folio numbers, when folios number
+ * the issue: its front matter (cover, editorial board, contents), which
+ * the style sets again from the front matter of the source. */
+static void front_pages(imp_raw *r, const size_t *starts, size_t np)
+{
+    size_t first = np;
+    for (size_t k = 0; k < np && first == np; k++) {
+        size_t b = k + 1 < np ? starts[k + 1] : r->nlines;
+        for (size_t i = starts[k]; i < b; i++)
+            if (r->lines[i].folio)
+                first = k;
+    }
+    if (first == np || first == 0)
+        return;
+    for (size_t i = 0; i < starts[first]; i++)
+        if (!r->lines[i].tab)
+            remove_line(r, i, IMP_X_HEAD, "front matter: on a page before "
+                        "the first one a folio numbers");
+}
+
 int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np)
 {
     furn_cand *v = calloc(np * 2 * FURN_EDGE + 1, sizeof *v);
@@ -139,7 +173,7 @@ int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np)
         size_t m = edge_lines(r, starts[k], b, at);
         for (size_t j = 0; j < m; j++) {
             const char *s = r->lines[at[j]].raw;
-            v[n] = (furn_cand){at[j], k, bare_number(s),
+            v[n] = (furn_cand){at[j], k, j == 0, bare_number(s),
                                head_key(r->ctx->ar, s)};
             n++;
         }
@@ -152,10 +186,13 @@ int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np)
             remove_line(r, v[i].line, IMP_X_FOLIO, "folio");
             r->lines[v[i].line].folio = v[i].number;
         }
-        else if (v[i].key && pages_with_key(v, n, v[i].key) >= FURN_MIN_PAGES)
+        else if (running_head(v, n, i))
             remove_line(r, v[i].line, IMP_X_HEAD, "running head: it "
-                        "stands at the edge of three pages or more");
+                        "stands at the edge of three pages or more, or "
+                        "first on two");
     }
     free(v);
+    if (folios >= FURN_MIN_PAGES)
+        front_pages(r, starts, np);
     return 0;
 }
