@@ -367,6 +367,7 @@ typedef struct imp_rline {
     int adj;          /* no blank line before it */
     int tab;          /* part of a side tab or page furniture: removed */
     int folio;        /* the page number it prints, when a folio; else 0 */
+    int runhead;      /* a running head (removed) */
     int pg;           /* index into doc.pages */
     double width;     /* in em */
     double min_width; /* in em, its punctuation squeezed */

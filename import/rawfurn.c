@@ -186,10 +186,12 @@ int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np)
             remove_line(r, v[i].line, IMP_X_FOLIO, "folio");
             r->lines[v[i].line].folio = v[i].number;
         }
-        else if (running_head(v, n, i))
+        else if (running_head(v, n, i)) {
             remove_line(r, v[i].line, IMP_X_HEAD, "running head: it "
                         "stands at the edge of three pages or more, or "
                         "first on two");
+            r->lines[v[i].line].runhead = 1;
+        }
     }
     free(v);
     if (folios >= FURN_MIN_PAGES)

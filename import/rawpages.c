@@ -368,6 +368,21 @@ static void tab_of_page(imp_raw *r, imp_page *p, const tab_info *tab,
     }
 }
 
+/* The column (栏目) a running head of lines [a, b) names: one with no
+ * digit and not the publication's name (that one carries the issue). */
+static const char *column_head(imp_raw *r, size_t a, size_t b)
+{
+    const char *pub = r->ctx->doc.publication;
+    for (size_t i = a; i < b; i++) {
+        const char *t = r->lines[i].raw;
+        if (!r->lines[i].runhead || strpbrk(t, "0123456789") ||
+            (pub && strstr(t, pub)))
+            continue;
+        return imp_nospace(r->ctx->ar, t);
+    }
+    return NULL;
+}
+
 /* A folio on page p (lines [a, b)) numbers it: the pages before the
  * first numbered one (a cover, the contents) are not counted in print. */
 static void folio_of_page(imp_raw *r, imp_page *p, size_t a, size_t b,
@@ -413,6 +428,8 @@ static void number_pages(imp_raw *r, pstart *ps, size_t np,
             tab_of_page(r, p, &tabs[t], &shift);
         }
         folio_of_page(r, p, ps[k].first_line, end, &shift);
+        if (!p->column)
+            p->column = column_head(r, ps[k].first_line, end);
         for (size_t i = ps[k].first_line; i < end; i++)
             r->lines[i].pg = (int)k;
         r->single[k] = (unsigned char)ps[k].single;
