@@ -45,6 +45,19 @@ static void problem(im_designs *ds, const char *msg)
         *slot = msg;
 }
 
+/* Whether the head order sets the deck after the byline. */
+static int deck_after_byline(const sty_page *pg)
+{
+    int byline = -1, deck = -1;
+    for (int i = 0; i < pg->nhead_order; i++) {
+        if (pg->head_order[i] == STY_BYLINE)
+            byline = i;
+        if (pg->head_order[i] == STY_DECK)
+            deck = i;
+    }
+    return byline >= 0 && deck > byline;
+}
+
 /* The design of the style file dir/NAME.style, read quietly: a style
  * that does not load is the builder's to report, and here only left out
  * of the choice, with a warning. */
@@ -67,6 +80,7 @@ static int load_design(im_designs *ds, const char *dir, const char *file,
     out->lines = st->page.lines;
     out->hanging = st->compose.hanging;
     out->loose = st->compose.strategy == STY_BREAK_PARAGRAPH;
+    out->deck_late = deck_after_byline(&st->page);
     return 0;
 }
 

@@ -197,6 +197,7 @@ typedef struct imp_design {
     int loose;         /* [compose] strategy paragraph: breaks chosen over
                           the whole paragraph leave lines a character
                           short */
+    int deck_late;     /* [page] head-order sets the deck after the byline */
 } imp_design;
 
 /* The designs of a style directory (import.h), in their own arena. */
@@ -390,6 +391,7 @@ typedef struct imp_raw {
     int lines_per_col;
     int hanging;           /* the design hangs 、，。 (or is not known) */
     int loose;             /* the design leaves loose lines */
+    int deck_late;         /* the design sets the deck after the byline */
     unsigned char *single; /* per page: one-column page */
 } imp_raw;
 

@@ -132,9 +132,19 @@ static void byline(imp_seg *s, const imp_item *it)
 }
 
 /* The main title of a title block: the first multi-line plain item, else
- * the first plain one; IMP_NONE when none. */
-static size_t main_title(const imp_item *it, size_t n)
+ * the first plain one; IMP_NONE when none. Where the design sets the deck
+ * after the byline, two plain items before a byline are the kicker and
+ * the title. */
+static size_t main_title(const imp_seg *s, const imp_item *it, size_t n)
 {
+    if (s->raw->deck_late) {
+        size_t last = IMP_NONE, plain = 0;
+        for (size_t k = 0; k < n && it[k].kind != IT_NAME; k++)
+            if (it[k].kind == IT_PLAIN)
+                last = k, plain++;
+        if (plain == 2 && last + 1 < n && it[last + 1].kind == IT_NAME)
+            return last;
+    }
     for (size_t k = 0; k < n; k++)
         if (it[k].kind == IT_PLAIN && it[k].nlines > 1)
             return k;
@@ -149,7 +159,7 @@ static size_t main_title(const imp_item *it, size_t n)
 static void title_items(imp_seg *s, imp_item *it, size_t n)
 {
     imp_art *a = s->art;
-    size_t main = main_title(it, n);
+    size_t main = main_title(s, it, n);
     for (size_t k = 0; k < n; k++) {
         switch (it[k].kind) {
         case IT_PLAIN:
