@@ -50,6 +50,28 @@ static int tab_char_line(const imp_rline *l)
     return n >= 1 && n <= 3;
 }
 
+/* The column name set across a tab (2023 design): a line of two to
+ * eight Han characters right after the tab's page number. */
+static int across_column(const imp_rline *l, const imp_rline *before)
+{
+    const char *s = l->raw;
+    size_t len = strlen(s);
+    int n = 0;
+    for (const char *b = before->raw; *b; b++)
+        if (*b < '0' || *b > '9')
+            return 0;
+    while (len) {
+        uint32_t cp;
+        int m = u8_decode(s, len, &cp);
+        if (!u8_is_han(cp) && cp != ' ')
+            return 0;
+        n += cp != ' ';
+        s += m;
+        len -= (size_t)m;
+    }
+    return n >= 2 && n <= 8;
+}
+
 /* The issue in a tab: 2022年第9期 (even pages) or 总第419期 (odd pages),
  * its characters scrambled by the vertical setting. */
 static void tab_issue(imp_ctx *c, const tab_info *t, const char *rest)
@@ -127,14 +149,15 @@ static int tab_at(imp_raw *r, size_t i, const char *name, tab_info *t)
 {
     size_t j = i;
     sb_buf sb;
-    while (j < r->nlines && tab_char_line(&r->lines[j]) &&
-           (j == i || !r->lines[j].lead))
+    while (j < r->nlines && (j == i || !r->lines[j].lead) &&
+           (tab_char_line(&r->lines[j]) ||
+            (j > i && across_column(&r->lines[j], &r->lines[j - 1]))))
         j++;
     sb_init(&sb);
     int glued = glued_prefix(r, i, name);
     sb_add(&sb, name, (size_t)glued);
     for (size_t k = i; k < j; k++)
-        sb_adds(&sb, r->lines[k].raw);
+        sb_adds(&sb, imp_nospace(r->ctx->ar, r->lines[k].raw));
     const char *run = sb.s ? sb.s : "";
     /* the name opens the run, or stands inside it: the parts of a tab
      * may come out in another order (page number and 栏目 first) */
@@ -418,15 +441,11 @@ static void number_pages(imp_raw *r, pstart *ps, size_t np,
         p->page = (int)k + 1 + shift;
         p->index = (int)imp_input_off(c, (size_t)ps[k].off);
         p->line = r->lines[ps[k].first_line].line;
-        /* tabs on this page (a tab before a page start is the next
-         * page's) */
+        /* tabs on this page (pdftotext ends a page with its form feed,
+         * so a tab right before a page start is still this page's) */
         for (; t < ntabs && tabs[t].end <= end && tabs[t].end < r->nlines;
-             t++) {
-            if (tabs[t].end == end && end < r->nlines &&
-                r->lines[end].lead && k + 1 < np)
-                break;
+             t++)
             tab_of_page(r, p, &tabs[t], &shift);
-        }
         folio_of_page(r, p, ps[k].first_line, end, &shift);
         if (!p->column)
             p->column = column_head(r, ps[k].first_line, end);
