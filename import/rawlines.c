@@ -140,7 +140,7 @@ static int classify_line(const imp_raw *r, const imp_rline *l, int m)
      * some falls short of the measure by less than a character; and in
      * a design whose breaks are chosen over the whole paragraph, a line
      * a character short that ends no sentence is a loose full line */
-    if (l->ascii && l->width > m - 1)
+    if (l->ascii && l->width >= m - 1)
         return RL_FULL;
     if (r->loose && l->width >= m - 1 && !imp_raw_ends(l->raw))
         return RL_FULL;
@@ -196,8 +196,8 @@ static void loose_lines(imp_raw *r)
             l->width_class == RL_WIDE || j >= r->nlines)
             continue;
         const imp_rline *n = &r->lines[j];
-        if (n->lead || n->pg != l->pg || n->width_class != RL_FULL ||
-            !starts_latin(n) || imp_raw_ends(l->raw))
+        if (n->lead || n->pg != l->pg || !starts_latin(n) ||
+            imp_raw_ends(l->raw))
             continue;
         const imp_rline *p = i > 0 ? &r->lines[i - 1] : NULL;
         int goes_on = p && !p->tab && !l->lead && p->pg == l->pg &&

@@ -62,8 +62,16 @@ static int relation(const imp_seg *s, size_t first, size_t p, size_t i)
                   (li->width <= li->measure - 1.5 || imp_headnum(li->text)));
     if (p_full && !p_end)
         return starts ? REL_BREAK : REL_GOES_ON;
+    /* a line two em short that ends a sentence and is not followed by a
+     * full one: a paragraph's last line far more often than a paragraph
+     * of one line */
+    int last_line = li->width_class == RL_FIRST && imp_raw_ends(li->text) &&
+                    !starts && !imp_note_start(li->text) &&
+                    !imp_headnum(li->text) &&
+                    (q == IMP_NONE || imp_line_at(s, q)->width_class != RL_FULL);
     if (p_full)
-        return li->width_class == RL_FIRST || imp_note_start(li->text)
+        return (li->width_class == RL_FIRST && !last_line) ||
+                       imp_note_start(li->text)
                    ? REL_NEW_PARA
                    : REL_GOES_ON;
     if (lp->width_class == RL_SHORT && !p_end && li->width_class == RL_SHORT)
