@@ -319,11 +319,26 @@ static int capacity(const imp_raw *r, const pstart *p)
 }
 
 /* Merge page starts whose page is too short to be one. */
-static size_t drop_spurious(imp_raw *r, pstart *ps, size_t np)
+/* Whether lines [a, b) hold a side tab with its page number: a page of
+ * its own, however little text it has (an article's last line and note
+ * run over onto it). */
+static int numbered_tab_in(size_t a, size_t b, const tab_info *tabs,
+                           size_t ntabs)
+{
+    for (size_t t = 0; t < ntabs; t++)
+        if (tabs[t].first >= a && tabs[t].first < b && tabs[t].number)
+            return 1;
+    return 0;
+}
+
+static size_t drop_spurious(imp_raw *r, pstart *ps, size_t np,
+                            const tab_info *tabs, size_t ntabs)
 {
     size_t out = 0;
     for (size_t k = 0; k < np; k++) {
+        size_t end = k + 1 < np ? ps[k + 1].first_line : r->nlines;
         if (out && ps[k].count < r->lines_per_col * SPURIOUS_FRACTION &&
+            !numbered_tab_in(ps[k].first_line, end, tabs, ntabs) &&
             ps[out - 1].count + ps[k].count <= capacity(r, &ps[out - 1])) {
             const imp_rline *l = &r->lines[ps[k].first_line];
             imp_note(r->ctx, IMP_R_PAGE, l->line, 1, 1, "page start ignored: "
@@ -527,7 +542,7 @@ int imp_raw_pages(imp_raw *r)
     for (size_t k = 0; k < np; k++)
         count_page(r, &ps[k], page_end(r, ps, np, k));
     lines_per_column(r, ps, np);
-    np = drop_spurious(r, ps, np);
+    np = drop_spurious(r, ps, np, tabs, ntabs);
     np = split_at_tabs(r, &ps, np, &cap, tabs, ntabs);
     r->single = ar_alloc(c->ar, np + 1);
     if (!r->single)
