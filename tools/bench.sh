@@ -115,6 +115,15 @@ print('  %d issues: -j 1 %.2f s, -j 2 %.2f s (%.2f of -j 1); nothing changed %.2
 # Chinese rules) and XeLaTeX+ctex (one pass) when installed; runs
 # alternate, the median of three each.
 BARE=${2:-}
+# timed CMD...: "SECONDS KB" in $T/time, the wall time read to the
+# nanosecond (/usr/bin/time's %e has hundredths only: a tenth of these
+# runs), the peak RSS from /usr/bin/time
+timed() {
+    t0=$(date +%s.%N)
+    /usr/bin/time -f "%M" -o "$T/rss" "$@"
+    t1=$(date +%s.%N)
+    echo "$(python3 -c "print('%.4f' % ($t1 - $t0))") $(cat "$T/rss")" >"$T/time"
+}
 if [ -n "$BARE" ] && [ -x "$BARE" ]; then
     echo "side by side (median of 3 alternating runs; time, pages/s, peak RSS, PDF size):"
     # the A4 geometry of the first probe (2 x 22 em, 45 lines of 五号 on a
@@ -139,16 +148,16 @@ if [ -n "$BARE" ] && [ -x "$BARE" ]; then
         : >"$T/x.times"
         for i in 1 2 3; do
             if [ "$style" = - ]; then
-                /usr/bin/time -f "%e %M" -o "$T/time" "$B" build "$T/c$1.md" -o "$T/c.pdf" 2>/dev/null
+                timed "$B" build "$T/c$1.md" -o "$T/c.pdf" 2>/dev/null
             else
-                /usr/bin/time -f "%e %M" -o "$T/time" "$B" build "$T/c$1.md" --style "$style" -o "$T/c.pdf" 2>/dev/null
+                timed "$B" build "$T/c$1.md" --style "$style" -o "$T/c.pdf" 2>/dev/null
             fi
             cat "$T/time" >>"$T/b.times"
-            /usr/bin/time -f "%e %M" -o "$T/time" "$BARE" "$3" "$4" "$5" "$6" "$7" "$8" \
+            timed "$BARE" "$3" "$4" "$5" "$6" "$7" "$8" \
                 "Noto Serif CJK SC" <"$T/c$1.txt" >"$T/p.pdf" 2>/dev/null
             cat "$T/time" >>"$T/p.times"
             if [ -e "$T/c$1.tex" ] && command -v xelatex >/dev/null; then
-                (cd "$T" && /usr/bin/time -f "%e %M" -o "$T/time" xelatex -interaction=batchmode "c$1.tex" >/dev/null 2>&1)
+                (cd "$T" && timed xelatex -interaction=batchmode "c$1.tex" >/dev/null 2>&1)
                 cat "$T/time" >>"$T/x.times"
             fi
         done
@@ -164,7 +173,7 @@ def row(label, times, pdf):
     info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True).stdout
     pages = int([l.split()[-1] for l in info.splitlines() if l.startswith('Pages:')][0])
     size = os.path.getsize(pdf)
-    print('  %-9s %-22s %6.2f s %6.0f pages/s %6.0f MB %8.0f KB (%d pages)' % (
+    print('  %-9s %-22s %6.3f s %6.0f pages/s %6.0f MB %8.0f KB (%d pages)' % (
         name, label, secs, pages / max(secs, 0.001), kb / 1024, size / 1024, pages))
     return secs, size
 b = row('bulletin', 'b.times', os.path.join(t, 'c.pdf'))
