@@ -315,6 +315,11 @@ static int title_fits(imp_seg *s, const imp_art *a, const imp_item *it,
     if (spk && name)
         return !strcmp(spk, name);
     int p = imp_raw_page(s, it[0].lines[0]);
+    /* the extraction puts a title block after the text of its article's
+     * first page: an article its lone line already titles takes one only
+     * there */
+    if (a->title.nlines && a->weak)
+        return p == first_page(a);
     return p >= first_page(a) && p <= last_page(a);
 }
 
