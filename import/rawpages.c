@@ -32,26 +32,49 @@ typedef struct tab_info {
     const char *column, *text;
 } tab_info;
 
-/* One side-tab character per line: a Han character or a digit. */
+/* One side-tab character per line: a Han character, or a number of up
+ * to three digits (a page number, or the digits of a year one a line).
+ * A line of two or three Han characters is no tab's: a name. */
 static int tab_char_line(const imp_rline *l)
 {
     const char *s = l->raw;
+    size_t len = strlen(s);
+    int han = 0, digits = 0;
+    while (len) {
+        uint32_t cp;
+        int m = u8_decode(s, len, &cp);
+        if (u8_is_han(cp))
+            han++;
+        else if (punct_classify(cp) == PUNCT_DIGIT)
+            digits++;
+        else if (cp != ' ')
+            return 0;
+        s += m;
+        len -= (size_t)m;
+    }
+    return (han == 1 && !digits) || (!han && digits >= 1 && digits <= 3);
+}
+
+/* Whether s holds Han characters only (spaces aside). */
+static int han_only(const char *s)
+{
     size_t len = strlen(s);
     int n = 0;
     while (len) {
         uint32_t cp;
         int m = u8_decode(s, len, &cp);
-        if (!u8_is_han(cp) && punct_classify(cp) != PUNCT_DIGIT)
+        if (!u8_is_han(cp) && cp != ' ')
             return 0;
-        n++;
+        n += cp != ' ';
         s += m;
         len -= (size_t)m;
     }
-    return n >= 1 && n <= 3;
+    return n > 0;
 }
 
 /* The column name set across a tab (2023 design): a line of two to
- * eight Han characters right after the tab's page number. */
+ * eight Han characters right after the tab's page number (its second
+ * line, when it wraps, follows with no blank line). */
 static int across_column(const imp_rline *l, const imp_rline *before)
 {
     const char *s = l->raw;
@@ -149,10 +172,18 @@ static int tab_at(imp_raw *r, size_t i, const char *name, tab_info *t)
 {
     size_t j = i;
     sb_buf sb;
-    while (j < r->nlines && (j == i || !r->lines[j].lead) &&
-           (tab_char_line(&r->lines[j]) ||
-            (j > i && across_column(&r->lines[j], &r->lines[j - 1]))))
+    int across = 0; /* lines of a column name set across the tab */
+    while (j < r->nlines && (j == i || !r->lines[j].lead)) {
+        const imp_rline *l = &r->lines[j];
+        if (tab_char_line(l))
+            across = 0;
+        else if (j > i && (across_column(l, &r->lines[j - 1]) ||
+                           (across && l->adj && han_only(l->raw))))
+            across = 1;
+        else
+            break;
         j++;
+    }
     sb_init(&sb);
     int glued = glued_prefix(r, i, name);
     sb_add(&sb, name, (size_t)glued);
