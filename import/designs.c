@@ -81,6 +81,7 @@ static int load_design(im_designs *ds, const char *dir, const char *file,
     out->hanging = st->compose.hanging;
     out->loose = st->compose.strategy == STY_BREAK_PARAGRAPH;
     out->deck_late = deck_after_byline(&st->page);
+    out->half_digits = st->compose.half_digits;
     return 0;
 }
 

@@ -198,6 +198,7 @@ typedef struct imp_design {
                           the whole paragraph leave lines a character
                           short */
     int deck_late;     /* [page] head-order sets the deck after the byline */
+    int half_digits;   /* [compose] half-width-digits: digits half an em */
 } imp_design;
 
 /* The designs of a style directory (import.h), in their own arena. */
@@ -392,6 +393,8 @@ typedef struct imp_raw {
     int hanging;           /* the design hangs 、，。 (or is not known) */
     int loose;             /* the design leaves loose lines */
     int deck_late;         /* the design sets the deck after the byline */
+    int half_digits;       /* the design's digits are half an em (or the
+                              design is not known) */
     unsigned char *single; /* per page: one-column page */
 } imp_raw;
 

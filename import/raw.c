@@ -61,6 +61,7 @@ static void raw_style(imp_ctx *c, imp_raw *r)
     r->hanging = d ? d->hanging : 1;
     r->loose = d ? d->loose : 0;
     r->deck_late = d ? d->deck_late : 0;
+    r->half_digits = d ? d->half_digits : 1;
     if (!c->style)
         imp_warn_no_design(c, r->measure, r->lines_per_col);
     else if (r->lines_per_col &&

@@ -142,6 +142,12 @@ static int classify_line(const imp_raw *r, const imp_rline *l, int m)
      * a character short that ends no sentence is a loose full line */
     if (l->ascii && l->width >= m - 1)
         return RL_FULL;
+    /* ... and more than that in a design whose digits are wider than half
+     * an em (its Latin gap on either side), when the line ends no sentence
+     * (a line that ends none is no paragraph's last) */
+    if (!r->half_digits && l->ascii && l->width >= m - 1.5 &&
+        !imp_raw_ends(l->raw) && !imp_headnum(l->raw))
+        return RL_FULL;
     if (r->loose && l->width >= m - 1 && !imp_raw_ends(l->raw))
         return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
