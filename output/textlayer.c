@@ -146,22 +146,107 @@ static int show_joined_runs(cairo_t *cr, cairo_scaled_font_t *sf,
     return rc;
 }
 
+/* The end of the group of runs that starts at run i: runs of one font
+ * put end to end while one of them holds an ideographic space. */
+static int group_end(const lay_line *l, int i)
+{
+    int j = i + 1, gap = has_gap(&l->runs[i]);
+    while (j < l->nruns && l->runs[j].font == l->runs[i].font &&
+           (gap || has_gap(&l->runs[j])))
+        gap |= has_gap(&l->runs[j]), j++;
+    return j;
+}
+
+/* Whether run k is drawn alone (not put end to end with others). */
+static int alone(const lay_line *l, int k)
+{
+    int i = 0, j;
+    while ((j = group_end(l, i)) <= k)
+        i = j;
+    return j == i + 1;
+}
+
+/* Bytes of the first cluster of run k that run k - 1 takes over: when
+ * run k (another font) starts inside the advance of run k - 1's last
+ * glyph (a bold run-in's 。 squeezed against the body's “ or 《), one
+ * cluster cannot hold both glyphs, so the overlapped glyph carries the
+ * text of both over its advance and the overlapping one is drawn with
+ * none: extractors read the line on, with no gap and no overlap. 0 when
+ * the runs do not overlap. */
+static int handoff(const lay_line *l, const out_ink *ink, int k)
+{
+    if (k <= 0 || k >= l->nruns)
+        return 0;
+    const lay_run *a = &l->runs[k - 1], *b = &l->runs[k];
+    if (a->font == b->font || !a->nglyphs || !b->nglyphs || !a->nclusters ||
+        !b->nclusters || a->clusters[a->nclusters - 1].num_glyphs != 1 ||
+        !alone(l, k - 1) || !alone(l, k))
+        return 0;
+    cairo_scaled_font_t *sf = of_map(ink->fonts, a->font);
+    cairo_matrix_t fm;
+    cairo_scaled_font_get_font_matrix(sf, &fm);
+    cairo_text_extents_t e;
+    const cairo_glyph_t *last = &a->glyphs[a->nglyphs - 1];
+    cairo_scaled_font_glyph_extents(sf, last, 1, &e);
+    if (b->glyphs[0].x >= last->x + e.x_advance - OVERLAP_EM * fm.xx ||
+        b->clusters[0].num_glyphs != 1)
+        return 0;
+    return b->clusters[0].num_bytes;
+}
+
+/* Run r with its first `give` bytes (its first cluster's) handed to the
+ * run before, and `take` bytes (the next run's, at next) put after its
+ * text in its last cluster; the buffers come from *utf8 and *c, freed by
+ * the caller. -1 when out of memory. */
+static int handed(const lay_run *r, const char *next, int take, int give,
+                  tl_run *out, char **utf8, cairo_text_cluster_t **c)
+{
+    *out = of_lay(r);
+    *utf8 = NULL;
+    *c = malloc((size_t)r->nclusters * sizeof **c);
+    if (!*c)
+        return -1;
+    memcpy(*c, r->clusters, (size_t)r->nclusters * sizeof **c);
+    out->clusters = *c;
+    if (give) {
+        (*c)[0].num_bytes = 0;
+        out->utf8 += give;
+        out->utf8_len -= give;
+    }
+    if (take) {
+        if (!(*utf8 = malloc((size_t)(out->utf8_len + take))))
+            return -1;
+        memcpy(*utf8, out->utf8, (size_t)out->utf8_len);
+        memcpy(*utf8 + out->utf8_len, next, (size_t)take);
+        out->utf8 = *utf8;
+        out->utf8_len += take;
+        (*c)[r->nclusters - 1].num_bytes += take;
+    }
+    return 0;
+}
+
 void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink)
 {
     for (int i = 0; i < l->nruns;) {
         const lay_run *r = &l->runs[i];
-        int j = i + 1, gap = has_gap(r);
-        while (j < l->nruns && l->runs[j].font == r->font &&
-               (gap || has_gap(&l->runs[j])))
-            gap |= has_gap(&l->runs[j]), j++;
+        int j = group_end(l, i);
         cairo_scaled_font_t *sf = of_map(ink->fonts, r->font);
         cairo_set_scaled_font(cr, sf);
         if (j > i + 1 && show_joined_runs(cr, sf, l->runs, i, j) == 0) {
             i = j;
             continue;
         }
+        int take = handoff(l, ink, i + 1), give = handoff(l, ink, i);
         tl_run one = of_lay(r);
+        char *utf8 = NULL;
+        cairo_text_cluster_t *c = NULL;
+        const lay_run *n = i + 1 < l->nruns ? &l->runs[i + 1] : NULL;
+        if ((take || give) &&
+            handed(r, n ? n->utf8 : NULL, take, give, &one, &utf8, &c))
+            one = of_lay(r); /* out of memory: each keeps its own text */
         show_run(cr, sf, &one);
+        free(utf8);
+        free(c);
         i++;
     }
 }
