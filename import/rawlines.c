@@ -187,6 +187,37 @@ static int starts_latin(const imp_rline *l)
            (c >= 'a' && c <= 'z');
 }
 
+/* Whether a line may not start with code point c: a closing mark, a
+ * pause, stop, colon or exclamation (the marks kinsoku keeps with the
+ * character before them). */
+static int no_line_start(uint32_t c)
+{
+    punct_class k = punct_classify(c);
+    return k == PUNCT_CLOSE || k == PUNCT_PAUSE || k == PUNCT_STOP ||
+           k == PUNCT_COLON || k == PUNCT_EXCL;
+}
+
+/* Whether line i, a character short, ends no sentence and was left short
+ * by the composition rather than set as a display line: the next line
+ * starts with a character bound to the mark after it (the pair would not
+ * fit, and the mark may not start a line), or it is the paragraph's last
+ * line of three characters or fewer (a character pulled down so that no
+ * last line holds one or two). */
+static int left_short(const imp_rline *l, const imp_rline *n)
+{
+    if (l->width < l->measure - 1.25 || l->width >= l->measure - 0.75 ||
+        imp_raw_ends(l->raw) || n->lead || n->pg != l->pg || n->tab)
+        return 0;
+    const char *t = n->raw;
+    uint32_t c;
+    size_t len = strlen(t);
+    int m = len ? u8_decode(t, len, &c) : 0;
+    uint32_t second = (size_t)m < len ? imp_first_cp(t + m) : 0;
+    if (second && no_line_start(second) && !no_line_start(c))
+        return 1;
+    return n->width <= 3.5 && imp_raw_ends(n->raw);
+}
+
 /* A line left short because the number or Latin word after it did not
  * fit is justified with its gaps stretched, which the extraction need
  * not show (poppler closes up evenly spaced letters): when the full line
@@ -202,6 +233,10 @@ static void loose_lines(imp_raw *r)
             l->width_class == RL_WIDE || j >= r->nlines)
             continue;
         const imp_rline *n = &r->lines[j];
+        if (left_short(l, n)) {
+            l->width_class = RL_FULL;
+            continue;
+        }
         if (n->lead || n->pg != l->pg || !starts_latin(n) ||
             imp_raw_ends(l->raw))
             continue;
