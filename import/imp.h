@@ -436,6 +436,8 @@ typedef struct imp_seg {
     int ended, titled, in_box;
     imp_block *para, *open_head;
     int last_open; /* open state of the text unit placed last */
+    int in_order;  /* title blocks stand after their predecessors' end
+                      marks: the extraction is in reading order */
 } imp_seg;
 
 #define IMP_NONE ((size_t)-1)

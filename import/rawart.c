@@ -441,7 +441,9 @@ static void display_unit(imp_seg *s, const imp_unit *u)
         return;
     }
     /* an untitled article going on takes the block for its title below */
-    long owner = titled && !untitled ? late_title_owner(s, it, n) : -1;
+    long owner = titled && !untitled && !s->in_order
+                     ? late_title_owner(s, it, n)
+                     : -1;
     if (owner >= 0) {
         late_title(s, u, it, n, (size_t)owner);
         return;
@@ -513,8 +515,60 @@ static void finish(imp_seg *s)
     }
 }
 
+/* Whether the text before unit k (in reading order) ends an article: its
+ * last line ends with ■, or is a note after one. */
+static int after_end(const imp_seg *s, size_t k)
+{
+    if (k == 0)
+        return 1;
+    const imp_unit *p = &s->units[s->order[k - 1]];
+    if (p->display)
+        return 0;
+    for (size_t i = p->end; i > p->first; i--) {
+        const imp_rline *l = imp_line_at(s, i - 1);
+        if (l->tab)
+            continue;
+        if (imp_ends(l->text, "■"))
+            return 1;
+        if (!imp_note_start(l->text) && !imp_ends(l->text, "）"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Title blocks with a byline (sure ones) that stand right after an
+ * article's end, against those that do not: an extraction whose sure
+ * titles stand in order four times out of five (three at least) is read
+ * in order, and a title block after text is the next article's, never a
+ * late one of the article before (TITLES_IN_ORDER). */
+#define TITLES_IN_ORDER_MIN 3
+static int titles_in_order(imp_seg *s)
+{
+    int in = 0, out = 0;
+    for (size_t k = 0; k < s->norder; k++) {
+        const imp_unit *u = &s->units[s->order[k]];
+        if (!u->display)
+            continue;
+        imp_item it[IMP_UNIT_ITEMS];
+        size_t n = imp_unit_items(s, u, it, IMP_UNIT_ITEMS);
+        int plain = 0, name = 0;
+        for (size_t j = 0; j < n; j++) {
+            plain |= it[j].kind == IT_PLAIN;
+            name |= it[j].kind == IT_NAME && plain;
+        }
+        if (!name)
+            continue;
+        if (after_end(s, k))
+            in++;
+        else
+            out++;
+    }
+    return in >= TITLES_IN_ORDER_MIN && in >= 4 * out;
+}
+
 void imp_raw_articles(imp_seg *s)
 {
+    s->in_order = titles_in_order(s);
     for (size_t k = 0; k < s->norder; k++) {
         const imp_unit *u = &s->units[s->order[k]];
         if (u->display)
