@@ -9,7 +9,7 @@
 #include "imp.h"
 
 /* How close a measured raw extraction comes to a design: the measure in
- * em (the lines per column: IMP_IMP_LINES_SLACK). */
+ * em (the lines per column: IMP_LINES_SLACK). */
 #define MEASURE_SLACK 0.5
 
 /* PUBLICATION-YEAR.style: the publication and year of a style's name,

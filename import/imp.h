@@ -390,11 +390,8 @@ typedef struct imp_raw {
     int measure;           /* column measure in em */
     int single_measure;    /* one-column measure in em, 0: none */
     int lines_per_col;
-    int hanging;           /* the design hangs 、，。 (or is not known) */
-    int loose;             /* the design leaves loose lines */
-    int deck_late;         /* the design sets the deck after the byline */
-    int half_digits;       /* the design's digits are half an em (or the
-                              design is not known) */
+    const imp_design *design; /* the detected design's facts, or those
+                                 assumed when none fits */
     unsigned char *single; /* per page: one-column page */
 } imp_raw;
 

@@ -50,6 +50,13 @@ static void debug_units(const imp_seg *s)
     }
 }
 
+/* What the line classes assume when no design fits: marks may hang,
+ * digits are half an em, breaks are chosen line by line, the deck comes
+ * before the byline. */
+static const imp_design unknown_design = {
+    .hanging = 1, .loose = 0, .deck_late = 0, .half_digits = 1,
+};
+
 /* The style the measured design is for, and the detection note. */
 static void raw_style(imp_ctx *c, imp_raw *r)
 {
@@ -58,10 +65,7 @@ static void raw_style(imp_ctx *c, imp_raw *r)
     const imp_design *d = imp_design_for(c, c->pub, r->measure,
                                          r->lines_per_col);
     c->style = d ? d->style : NULL;
-    r->hanging = d ? d->hanging : 1;
-    r->loose = d ? d->loose : 0;
-    r->deck_late = d ? d->deck_late : 0;
-    r->half_digits = d ? d->half_digits : 1;
+    r->design = d ? d : &unknown_design;
     if (!c->style)
         imp_warn_no_design(c, r->measure, r->lines_per_col);
     else if (r->lines_per_col &&

@@ -137,7 +137,7 @@ static void byline(imp_seg *s, const imp_item *it)
  * the title. */
 static size_t main_title(const imp_seg *s, const imp_item *it, size_t n)
 {
-    if (s->raw->deck_late) {
+    if (s->raw->design->deck_late) {
         size_t last = IMP_NONE, plain = 0;
         for (size_t k = 0; k < n && it[k].kind != IT_NAME; k++)
             if (it[k].kind == IT_PLAIN)

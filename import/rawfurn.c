@@ -48,10 +48,8 @@ static int bare_number(const char *s)
     while (len) {
         uint32_t cp;
         int m = u8_decode(s, len, &cp);
-        if (cp >= 0xFF10 && cp <= 0xFF19)
-            cp -= 0xFF10 - '0';
-        if (cp >= '0' && cp <= '9')
-            v = v * 10 + (int)(cp - '0'), nd++;
+        if (punct_classify(cp) == PUNCT_DIGIT)
+            v = v * 10 + (int)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0'), nd++;
         else if (cp != ' ' && cp != 0x3000)
             return -1;
         s += m;
@@ -67,23 +65,20 @@ static char *head_key(ar_arena *ar, const char *s)
     sb_buf sb;
     sb_init(&sb);
     size_t len = strlen(s), chars = 0;
-    uint32_t last = 0;
+    const char *t = s;
     while (len) {
         uint32_t cp;
         int m = u8_decode(s, len, &cp);
-        int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
-        if (!digit && cp != ' ' && cp != 0x3000) {
+        if (punct_classify(cp) != PUNCT_DIGIT && cp != ' ' && cp != 0x3000) {
             sb_add(&sb, s, (size_t)m);
             chars++;
-            last = cp;
         }
         s += m;
         len -= (size_t)m;
     }
     char *key = NULL;
-    if (chars >= RUNHEAD_MIN_CHARS && !sb.failed &&
-        last != 0x3002 && last != 0xFF01 && last != 0xFF1F && last != 0x25A0)
-        key = ar_strndup(ar, sb.s, sb.len); /* not 。！？■: no sentence */
+    if (chars >= RUNHEAD_MIN_CHARS && !sb.failed && !imp_raw_ends(t))
+        key = ar_strndup(ar, sb.s, sb.len);
     sb_free(&sb);
     return key;
 }
@@ -185,8 +180,7 @@ int imp_raw_furniture(imp_raw *r, const size_t *starts, size_t np)
             v[i].number - (int)v[i].page == d) {
             remove_line(r, v[i].line, IMP_X_FOLIO, "folio");
             r->lines[v[i].line].folio = v[i].number;
-        }
-        else if (running_head(v, n, i)) {
+        } else if (running_head(v, n, i)) {
             remove_line(r, v[i].line, IMP_X_HEAD, "running head: it "
                         "stands at the edge of three pages or more, or "
                         "first on two");

@@ -145,16 +145,16 @@ static int classify_line(const imp_raw *r, const imp_rline *l, int m)
     /* ... and more than that in a design whose digits are wider than half
      * an em (its Latin gap on either side), when the line ends no sentence
      * (a line that ends none is no paragraph's last) */
-    if (!r->half_digits && l->ascii && l->width >= m - 1.5 &&
+    if (!r->design->half_digits && l->ascii && l->width >= m - 1.5 &&
         !imp_raw_ends(l->raw) && !imp_headnum(l->raw))
         return RL_FULL;
-    if (r->loose && l->width >= m - 1 && !imp_raw_ends(l->raw))
+    if (r->design->loose && l->width >= m - 1 && !imp_raw_ends(l->raw))
         return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
     if (l->min_width <= m - 1.75 && l->width >= m - 3.25)
         return RL_FIRST;
     /* or fills them and hangs its last mark (、，。) past the measure */
-    if (r->hanging && ends_hangable(l->raw) && l->width - 1 >= m - 2.75 &&
+    if (r->design->hanging && ends_hangable(l->raw) && l->width - 1 >= m - 2.75 &&
         l->width - 1 <= m - 1.75)
         return RL_FIRST;
     return RL_SHORT;
@@ -179,7 +179,7 @@ static size_t next_text(const imp_raw *r, size_t i)
     return j;
 }
 
-/* Whether line j begins with a digit or a Latin letter. */
+/* Whether the line begins with a digit or a Latin letter. */
 static int starts_latin(const imp_rline *l)
 {
     uint32_t c = imp_first_cp(l->raw);

@@ -55,7 +55,8 @@ static int tab_char_line(const imp_rline *l)
     return (han == 1 && !digits) || (!han && digits >= 1 && digits <= 3);
 }
 
-/* Whether s holds Han characters only (spaces aside). */
+/* How many Han characters s holds when it holds nothing else (spaces
+ * aside), else 0. */
 static int han_only(const char *s)
 {
     size_t len = strlen(s);
@@ -69,7 +70,7 @@ static int han_only(const char *s)
         s += m;
         len -= (size_t)m;
     }
-    return n > 0;
+    return n;
 }
 
 /* The column name set across a tab (2023 design): a line of two to
@@ -77,21 +78,10 @@ static int han_only(const char *s)
  * line, when it wraps, follows with no blank line). */
 static int across_column(const imp_rline *l, const imp_rline *before)
 {
-    const char *s = l->raw;
-    size_t len = strlen(s);
-    int n = 0;
     for (const char *b = before->raw; *b; b++)
         if (*b < '0' || *b > '9')
             return 0;
-    while (len) {
-        uint32_t cp;
-        int m = u8_decode(s, len, &cp);
-        if (!u8_is_han(cp) && cp != ' ')
-            return 0;
-        n += cp != ' ';
-        s += m;
-        len -= (size_t)m;
-    }
+    int n = han_only(l->raw);
     return n >= 2 && n <= 8;
 }
 
@@ -349,7 +339,6 @@ static int capacity(const imp_raw *r, const pstart *p)
     return (p->single ? r->lines_per_col : 2 * r->lines_per_col) + PAGE_SLACK;
 }
 
-/* Merge page starts whose page is too short to be one. */
 /* Whether lines [a, b) hold a side tab with its page number: a page of
  * its own, however little text it has (an article's last line and note
  * run over onto it). */
@@ -362,6 +351,7 @@ static int numbered_tab_in(size_t a, size_t b, const tab_info *tabs,
     return 0;
 }
 
+/* Merge page starts whose page is too short to be one. */
 static size_t drop_spurious(imp_raw *r, pstart *ps, size_t np,
                             const tab_info *tabs, size_t ntabs)
 {

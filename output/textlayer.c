@@ -18,17 +18,6 @@
 
 static const char IDEO_SPACE[] = "\xe3\x80\x80"; /* U+3000 */
 
-/* A run of glyphs with their text and clusters (a lay_run, or several
- * of one font put end to end). */
-typedef struct tl_run {
-    const char *utf8;
-    int utf8_len;
-    const cairo_glyph_t *glyphs;
-    int nglyphs;
-    const cairo_text_cluster_t *clusters;
-    int nclusters;
-} tl_run;
-
 static int has_gap(const lay_run *r)
 {
     return memmem(r->utf8, (size_t)r->utf8_len, IDEO_SPACE, 3) != NULL;
@@ -51,7 +40,7 @@ static int overlaps(cairo_scaled_font_t *sf, const cairo_glyph_t *g, int k,
  * (an em-wide gap, a title's two phrases or a name spaced to three ems:
  * poppler puts words more than a font size apart into separate blocks,
  * and takes the space itself for a word break). */
-static int joins(cairo_scaled_font_t *sf, const tl_run *r, int c, int g,
+static int joins(cairo_scaled_font_t *sf, const lay_run *r, int c, int g,
                  int b, double em)
 {
     const cairo_text_cluster_t *k = r->clusters;
@@ -66,7 +55,7 @@ static int joins(cairo_scaled_font_t *sf, const tl_run *r, int c, int g,
 /* The run's clusters, each one that joins the one before merged into
  * it; *n their count. NULL when none joins (or out of memory: the run's
  * own clusters serve). */
-static cairo_text_cluster_t *joined(cairo_scaled_font_t *sf, const tl_run *r,
+static cairo_text_cluster_t *joined(cairo_scaled_font_t *sf, const lay_run *r,
                                     double em, int *n)
 {
     cairo_text_cluster_t *out = NULL;
@@ -93,7 +82,7 @@ static cairo_text_cluster_t *joined(cairo_scaled_font_t *sf, const tl_run *r,
     return out;
 }
 
-static void show_run(cairo_t *cr, cairo_scaled_font_t *sf, const tl_run *r)
+static void show_run(cairo_t *cr, cairo_scaled_font_t *sf, const lay_run *r)
 {
     cairo_matrix_t fm;
     cairo_scaled_font_get_font_matrix(sf, &fm);
@@ -102,12 +91,6 @@ static void show_run(cairo_t *cr, cairo_scaled_font_t *sf, const tl_run *r)
     cairo_show_text_glyphs(cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs,
                            c ? c : r->clusters, c ? n : r->nclusters, 0);
     free(c);
-}
-
-static tl_run of_lay(const lay_run *r)
-{
-    return (tl_run){r->utf8,   r->utf8_len, r->glyphs,
-                    r->nglyphs, r->clusters, r->nclusters};
 }
 
 /* Runs [a, b) of one font end to end, shown as one (an ideographic
@@ -126,7 +109,7 @@ static int show_joined_runs(cairo_t *cr, cairo_scaled_font_t *sf,
     cairo_text_cluster_t *c = malloc(((size_t)nc + 1) * sizeof *c);
     int rc = -1;
     if (utf8 && g && c) {
-        tl_run r = {utf8, 0, g, 0, c, 0};
+        lay_run r = {NULL, utf8, 0, g, 0, c, 0};
         for (int i = a; i < b; i++) {
             const lay_run *p = &runs[i];
             memcpy(utf8 + r.utf8_len, p->utf8, (size_t)p->utf8_len);
@@ -199,9 +182,9 @@ static int handoff(const lay_line *l, const out_ink *ink, int k)
  * text in its last cluster; the buffers come from *utf8 and *c, freed by
  * the caller. -1 when out of memory. */
 static int handed(const lay_run *r, const char *next, int take, int give,
-                  tl_run *out, char **utf8, cairo_text_cluster_t **c)
+                  lay_run *out, char **utf8, cairo_text_cluster_t **c)
 {
-    *out = of_lay(r);
+    *out = *r;
     *utf8 = NULL;
     *c = malloc((size_t)r->nclusters * sizeof **c);
     if (!*c)
@@ -227,6 +210,7 @@ static int handed(const lay_run *r, const char *next, int take, int give,
 
 void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink)
 {
+    int give = 0; /* bytes run i hands to the run before (its handoff) */
     for (int i = 0; i < l->nruns;) {
         const lay_run *r = &l->runs[i];
         int j = group_end(l, i);
@@ -234,19 +218,21 @@ void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink)
         cairo_set_scaled_font(cr, sf);
         if (j > i + 1 && show_joined_runs(cr, sf, l->runs, i, j) == 0) {
             i = j;
+            give = 0; /* runs put end to end hand nothing on */
             continue;
         }
-        int take = handoff(l, ink, i + 1), give = handoff(l, ink, i);
-        tl_run one = of_lay(r);
+        int take = handoff(l, ink, i + 1);
+        lay_run one = *r;
         char *utf8 = NULL;
         cairo_text_cluster_t *c = NULL;
         const lay_run *n = i + 1 < l->nruns ? &l->runs[i + 1] : NULL;
         if ((take || give) &&
             handed(r, n ? n->utf8 : NULL, take, give, &one, &utf8, &c))
-            one = of_lay(r); /* out of memory: each keeps its own text */
+            one = *r; /* out of memory: each keeps its own text */
         show_run(cr, sf, &one);
         free(utf8);
         free(c);
+        give = take;
         i++;
     }
 }
