@@ -29,6 +29,10 @@ int of_build(const lay_doc *pages, out_fonts **out);
 /* The font to draw in place of one of the layout's (itself when it could
  * not be subset). */
 cairo_scaled_font_t *of_map(const out_fonts *of, cairo_scaled_font_t *sf);
+/* The layout's glyphs g[0..n) of sf given the ids of the font of_map
+ * draws them in. */
+void of_renumber(const out_fonts *of, cairo_scaled_font_t *sf,
+                 cairo_glyph_t *g, int n);
 void of_free(out_fonts *of);
 
 /* ---- inks as Cairo sees them (ink.c) ---- */

@@ -2,9 +2,11 @@
  * HarfBuzz's subsetter, before Cairo embeds them. Cairo 1.16's own CFF
  * subsetter copies every local subroutine of a font dictionary it
  * touches (three quarters of a PDF was font data); a subset that is
- * desubroutinized and keeps the glyph ids (so that the layout's glyphs
- * stay valid) leaves Cairo little to copy. Outlines, advances and the
- * text layer are the same; only the bytes embedded shrink. */
+ * desubroutinized leaves Cairo little to copy. Its glyphs are numbered
+ * afresh (keeping the ids would keep an entry for each of a CJK face's
+ * 65,000 glyphs and double the subsetting's work), so the glyphs of a
+ * run are renumbered as they are drawn. Outlines, advances and the text
+ * layer are the same; only the bytes embedded shrink. */
 #include <cairo-ft.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -20,6 +22,7 @@ typedef struct of_face {
     char *path;
     long index;
     hb_set_t *glyphs;
+    hb_map_t *ids;             /* the layout's glyph id -> the subset's */
     cairo_font_face_t *subset; /* NULL: not subset, the original is used */
 } of_face;
 
@@ -147,39 +150,56 @@ static cairo_font_face_t *load_subset(hb_blob_t *blob)
     return cf;
 }
 
-/* Cut a face down to its glyphs: outlines without subroutines or
- * hinting, glyph ids kept. */
 /* Tables the subset need not keep: it only draws glyphs whose ids and
  * positions the layout fixed, so the layout tables go, and with them
  * HarfBuzz's closure over GSUB (a third of the subsetting's work in a
- * CJK face). */
+ * CJK face); the metrics of vertical setting go too. */
 static const hb_tag_t dropped_tables[] = {
     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
     HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
     HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+    HB_TAG('V', 'O', 'R', 'G'), HB_TAG('v', 'h', 'e', 'a'),
+    HB_TAG('v', 'm', 't', 'x'),
 };
 
+/* The subsetter's input: f's glyphs, outlines without subroutines or
+ * hinting, the tables above dropped. */
+static hb_subset_input_t *subset_input(const of_face *f)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return NULL;
+    hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
+    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof dropped_tables / sizeof *dropped_tables; i++)
+        hb_set_add(drop, dropped_tables[i]);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE |
+                                      HB_SUBSET_FLAGS_NO_HINTING |
+                                      HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+    return in;
+}
+
+/* Cut a face down to its glyphs, and note where each went. */
 static void subset_face(of_face *f)
 {
     hb_blob_t *file = hb_blob_create_from_file_or_fail(f->path);
     hb_face_t *face = file ? hb_face_create(file, (unsigned)f->index) : NULL;
-    hb_subset_input_t *in = face ? hb_subset_input_create_or_fail() : NULL;
-    if (in) {
-        hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
-        hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-        for (size_t i = 0; i < sizeof dropped_tables / sizeof *dropped_tables;
-             i++)
-            hb_set_add(drop, dropped_tables[i]);
-        hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
-                                          HB_SUBSET_FLAGS_DESUBROUTINIZE |
-                                          HB_SUBSET_FLAGS_NO_HINTING |
-                                          HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-        hb_face_t *sub = hb_subset_or_fail(face, in);
-        if (sub)
+    hb_subset_input_t *in = face ? subset_input(f) : NULL;
+    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(face, in)
+                                : NULL;
+    hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    f->ids = sub ? hb_map_create() : NULL;
+    if (f->ids) {
+        const hb_map_t *m = hb_subset_plan_old_to_new_glyph_mapping(plan);
+        hb_codepoint_t g = HB_SET_VALUE_INVALID;
+        while (hb_set_next(f->glyphs, &g))
+            hb_map_set(f->ids, g, hb_map_get(m, g));
+        if (hb_map_allocation_successful(f->ids))
             f->subset = load_subset(hb_face_reference_blob(sub));
-        hb_face_destroy(sub);
-        hb_subset_input_destroy(in);
     }
+    hb_face_destroy(sub);
+    hb_subset_plan_destroy(plan);
+    hb_subset_input_destroy(in);
     hb_face_destroy(face);
     hb_blob_destroy(file);
 }
@@ -220,12 +240,28 @@ int of_build(const lay_doc *pages, out_fonts **out)
     return 0;
 }
 
-cairo_scaled_font_t *of_map(const out_fonts *of, cairo_scaled_font_t *sf)
+static const of_pair *find_pair(const out_fonts *of, cairo_scaled_font_t *sf)
 {
     for (size_t i = 0; of && i < of->npairs; i++)
         if (of->pairs[i].orig == sf)
-            return of->pairs[i].subset ? of->pairs[i].subset : sf;
-    return sf;
+            return &of->pairs[i];
+    return NULL;
+}
+
+cairo_scaled_font_t *of_map(const out_fonts *of, cairo_scaled_font_t *sf)
+{
+    const of_pair *p = find_pair(of, sf);
+    return p && p->subset ? p->subset : sf;
+}
+
+void of_renumber(const out_fonts *of, cairo_scaled_font_t *sf,
+                 cairo_glyph_t *g, int n)
+{
+    const of_pair *p = find_pair(of, sf);
+    if (!p || !p->subset)
+        return;
+    for (int i = 0; i < n; i++)
+        g[i].index = hb_map_get(p->face->ids, (hb_codepoint_t)g[i].index);
 }
 
 void of_free(out_fonts *of)
@@ -239,6 +275,7 @@ void of_free(out_fonts *of)
         if (of->faces[i]->subset)
             cairo_font_face_destroy(of->faces[i]->subset);
         hb_set_destroy(of->faces[i]->glyphs);
+        hb_map_destroy(of->faces[i]->ids);
         free(of->faces[i]->path);
         free(of->faces[i]);
     }

@@ -82,21 +82,33 @@ static cairo_text_cluster_t *joined(cairo_scaled_font_t *sf, const lay_run *r,
     return out;
 }
 
-static void show_run(cairo_t *cr, cairo_scaled_font_t *sf, const lay_run *r)
+/* Run r (of the layout's font r->font) drawn in the font of_map gives
+ * for it, its glyphs renumbered for that font. */
+static void show_run(cairo_t *cr, const out_fonts *of, const lay_run *r)
 {
-    cairo_matrix_t fm;
-    cairo_scaled_font_get_font_matrix(sf, &fm);
-    int n = 0;
-    cairo_text_cluster_t *c = joined(sf, r, fm.xx, &n);
-    cairo_show_text_glyphs(cr, r->utf8, r->utf8_len, r->glyphs, r->nglyphs,
-                           c ? c : r->clusters, c ? n : r->nclusters, 0);
-    free(c);
+    cairo_scaled_font_t *sf = of_map(of, r->font);
+    cairo_glyph_t *g = malloc(((size_t)r->nglyphs + 1) * sizeof *g);
+    lay_run own = *r;
+    if (g) { /* out of memory: nothing drawn, the caller's state is kept */
+        memcpy(g, r->glyphs, (size_t)r->nglyphs * sizeof *g);
+        of_renumber(of, r->font, g, r->nglyphs);
+        own.glyphs = g;
+        cairo_matrix_t fm;
+        cairo_scaled_font_get_font_matrix(sf, &fm);
+        int n = 0;
+        cairo_text_cluster_t *c = joined(sf, &own, fm.xx, &n);
+        cairo_show_text_glyphs(cr, own.utf8, own.utf8_len, g, own.nglyphs,
+                               c ? c : own.clusters, c ? n : own.nclusters,
+                               0);
+        free(c);
+    }
+    free(g);
 }
 
 /* Runs [a, b) of one font end to end, shown as one (an ideographic
  * space set as a run of its own between two). Returns -1 when out of
  * memory. */
-static int show_joined_runs(cairo_t *cr, cairo_scaled_font_t *sf,
+static int show_joined_runs(cairo_t *cr, const out_fonts *of,
                             const lay_run *runs, int a, int b)
 {
     size_t nb = 0;
@@ -109,7 +121,7 @@ static int show_joined_runs(cairo_t *cr, cairo_scaled_font_t *sf,
     cairo_text_cluster_t *c = malloc(((size_t)nc + 1) * sizeof *c);
     int rc = -1;
     if (utf8 && g && c) {
-        lay_run r = {NULL, utf8, 0, g, 0, c, 0};
+        lay_run r = {runs[a].font, utf8, 0, g, 0, c, 0};
         for (int i = a; i < b; i++) {
             const lay_run *p = &runs[i];
             memcpy(utf8 + r.utf8_len, p->utf8, (size_t)p->utf8_len);
@@ -120,7 +132,7 @@ static int show_joined_runs(cairo_t *cr, cairo_scaled_font_t *sf,
             r.nglyphs += p->nglyphs;
             r.nclusters += p->nclusters;
         }
-        show_run(cr, sf, &r);
+        show_run(cr, of, &r);
         rc = 0;
     }
     free(utf8);
@@ -169,9 +181,10 @@ static int handoff(const lay_line *l, const out_ink *ink, int k)
     cairo_matrix_t fm;
     cairo_scaled_font_get_font_matrix(sf, &fm);
     cairo_text_extents_t e;
-    const cairo_glyph_t *last = &a->glyphs[a->nglyphs - 1];
-    cairo_scaled_font_glyph_extents(sf, last, 1, &e);
-    if (b->glyphs[0].x >= last->x + e.x_advance - OVERLAP_EM * fm.xx ||
+    cairo_glyph_t last = a->glyphs[a->nglyphs - 1];
+    of_renumber(ink->fonts, a->font, &last, 1);
+    cairo_scaled_font_glyph_extents(sf, &last, 1, &e);
+    if (b->glyphs[0].x >= last.x + e.x_advance - OVERLAP_EM * fm.xx ||
         b->clusters[0].num_glyphs != 1)
         return 0;
     return b->clusters[0].num_bytes;
@@ -216,7 +229,7 @@ void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink)
         int j = group_end(l, i);
         cairo_scaled_font_t *sf = of_map(ink->fonts, r->font);
         cairo_set_scaled_font(cr, sf);
-        if (j > i + 1 && show_joined_runs(cr, sf, l->runs, i, j) == 0) {
+        if (j > i + 1 && show_joined_runs(cr, ink->fonts, l->runs, i, j) == 0) {
             i = j;
             give = 0; /* runs put end to end hand nothing on */
             continue;
@@ -229,7 +242,7 @@ void out_show_text(cairo_t *cr, const lay_line *l, const out_ink *ink)
         if ((take || give) &&
             handed(r, n ? n->utf8 : NULL, take, give, &one, &utf8, &c))
             one = *r; /* out of memory: each keeps its own text */
-        show_run(cr, sf, &one);
+        show_run(cr, ink->fonts, &one);
         free(utf8);
         free(c);
         give = take;
