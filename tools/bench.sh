@@ -113,19 +113,20 @@ print('  %d issues: -j 1 %.2f s, -j 2 %.2f s (%.2f of -j 1); nothing changed %.2
 # columns of 16 em, 31 lines, 185 x 260 mm): bulletin against the bare
 # Pango+Cairo program (tools/bare.c: one PangoLayout a paragraph, no
 # Chinese rules) and XeLaTeX+ctex (one pass) when installed; runs
-# alternate, the median of three each.
+# alternate on one core (taskset: a thread of either side cannot run
+# beside it), the median of five each.
 BARE=${2:-}
 # timed CMD...: "SECONDS KB" in $T/time, the wall time read to the
 # nanosecond (/usr/bin/time's %e has hundredths only: a tenth of these
-# runs), the peak RSS from /usr/bin/time
+# runs), the peak RSS from /usr/bin/time; on the first core
 timed() {
     t0=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$T/rss" "$@"
+    taskset -c 0 /usr/bin/time -f "%M" -o "$T/rss" "$@"
     t1=$(date +%s.%N)
     echo "$(python3 -c "print('%.4f' % ($t1 - $t0))") $(cat "$T/rss")" >"$T/time"
 }
 if [ -n "$BARE" ] && [ -x "$BARE" ]; then
-    echo "side by side (median of 3 alternating runs; time, pages/s, peak RSS, PDF size):"
+    echo "side by side (median of 5 alternating runs on one core; time, pages/s, peak RSS, PDF size):"
     # the A4 geometry of the first probe (2 x 22 em, 45 lines of 五号 on a
     # 16-pt pitch, 210 x 297 mm): the shipped style with its page changed
     sed -e 's/^width = .*/width = 210mm/' -e 's/^height = .*/height = 297mm/' \
@@ -146,7 +147,7 @@ if [ -n "$BARE" ] && [ -x "$BARE" ]; then
         : >"$T/b.times"
         : >"$T/p.times"
         : >"$T/x.times"
-        for i in 1 2 3; do
+        for i in 1 2 3 4 5; do
             if [ "$style" = - ]; then
                 timed "$B" build "$T/c$1.md" -o "$T/c.pdf" 2>/dev/null
             else
