@@ -197,6 +197,14 @@ static int no_line_start(uint32_t c)
            k == PUNCT_COLON || k == PUNCT_EXCL;
 }
 
+/* Whether n is the line read after l in the print: on its page, or the
+ * first of the next page when l is the last of its own (a paragraph
+ * runs on over the page turn). */
+static int read_next(const imp_rline *l, const imp_rline *n)
+{
+    return n->pg == l->pg || n->pg == l->pg + 1;
+}
+
 /* Whether line i, a character short, ends no sentence and was left short
  * by the composition rather than set as a display line: the next line
  * starts with a character bound to the mark after it (the pair would not
@@ -206,7 +214,7 @@ static int no_line_start(uint32_t c)
 static int left_short(const imp_rline *l, const imp_rline *n)
 {
     if (l->width < l->measure - 1.25 || l->width >= l->measure - 0.75 ||
-        imp_raw_ends(l->raw) || n->lead || n->pg != l->pg || n->tab)
+        imp_raw_ends(l->raw) || n->lead || !read_next(l, n) || n->tab)
         return 0;
     const char *t = n->raw;
     uint32_t c;
@@ -218,12 +226,28 @@ static int left_short(const imp_rline *l, const imp_rline *n)
     return n->width <= 3.5 && imp_raw_ends(n->raw);
 }
 
+/* How much more than the number or word that did not fit a line left
+ * short before it may lack (em): the gap before the word and the
+ * estimate's error (a character after the number need not go with it:
+ * 2021 fits where 2021年 does not). */
+#define LEAD_SLACK 0.5
+
+/* Width in em of the ASCII run a line begins with, as imp_raw_width
+ * counts it. */
+static double latin_lead(const imp_rline *l)
+{
+    double w = 0;
+    for (const char *s = l->raw; *s > ' ' && (unsigned char)*s < 0x80; s++)
+        w += ((*s >= 'A' && *s <= 'Z') || *s == '%') ? 0.7 : 0.5;
+    return w;
+}
+
 /* A line left short because the number or Latin word after it did not
  * fit is justified with its gaps stretched, which the extraction need
  * not show (poppler closes up evenly spaced letters): when the full line
  * after it on its page begins with digits or letters and it ends no
  * sentence, it is full itself, or a paragraph's first line when the line
- * before it is no unfinished full line. */
+ * before it is no unfinished full or first line. */
 static void loose_lines(imp_raw *r)
 {
     for (size_t i = 0; i + 1 < r->nlines; i++) {
@@ -237,12 +261,16 @@ static void loose_lines(imp_raw *r)
             l->width_class = RL_FULL;
             continue;
         }
-        if (n->lead || n->pg != l->pg || !starts_latin(n) ||
+        if (n->lead || !read_next(l, n) || !starts_latin(n) ||
             imp_raw_ends(l->raw))
             continue;
         const imp_rline *p = i > 0 ? &r->lines[i - 1] : NULL;
         int goes_on = p && !p->tab && !l->lead && p->pg == l->pg &&
-                      p->width_class == RL_FULL && !imp_raw_ends(p->raw);
+                      (p->width_class == RL_FULL ||
+                       p->width_class == RL_FIRST) && !imp_raw_ends(p->raw);
+        /* a full line is short by less than what did not fit */
+        if (goes_on && l->measure - l->width > latin_lead(n) + LEAD_SLACK)
+            goes_on = 0;
         l->width_class = goes_on ? RL_FULL : RL_FIRST;
     }
 }
