@@ -90,6 +90,11 @@ extern "C" int pdfx_tidy(pdfx_tidy_job *job)
         QPDFWriter w(q);
         w.setOutputFile("PDF", job->out, false);
         w.setDeterministicID(true);
+        /* the small objects (pages, font dictionaries, the outline) go
+         * compressed into object streams: 7% of a 50-page issue. PDF 1.5,
+         * which Cairo's file declares already; the print master, PDF/X-1a
+         * and so PDF 1.3, is not written here. */
+        w.setObjectStreamMode(qpdf_o_generate);
         w.write();
         return 0;
     } catch (std::exception &e) {
