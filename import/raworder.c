@@ -60,6 +60,12 @@ static int relation(const imp_seg *s, size_t first, size_t p, size_t i)
                   imp_line_at(s, q)->width_class == RL_FULL &&
                   !imp_line_at(s, q)->display &&
                   (li->width <= li->measure - 1.5 || imp_headnum(li->text)));
+    /* a numbered line that opened its paragraph over the first line of
+     * another stands alone: a head, not a paragraph broken off */
+    if (starts && first == p && s->pstart[p] && !p_end &&
+        lp->width_class == RL_FIRST && (imp_headnum(lp->text) == 1 ||
+                                        imp_headnum(lp->text) == 2))
+        return REL_NEW_PARA;
     if (p_full && !p_end)
         return starts ? REL_BREAK : REL_GOES_ON;
     /* a line two em short that ends a sentence and is not followed by a

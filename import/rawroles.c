@@ -139,6 +139,19 @@ static int open_bracket(const char *t)
     return imp_starts(t, "（") && !strstr(t, "）");
 }
 
+/* Whether line q, not full, opens a paragraph: it is numbered, or
+ * indented with a full line after it. */
+static int starts_para(const imp_seg *s, size_t q)
+{
+    const imp_rline *n = imp_line_at(s, q);
+    size_t r = imp_next_on_page(s, q);
+    if (imp_headnum(n->text))
+        return 1;
+    /* (a line with a hung mark is no evidence: it may be a last line) */
+    return n->width_class == RL_FIRST && n->width <= n->measure - 1.5 &&
+           r != IMP_NONE && imp_line_at(s, r)->width_class == RL_FULL;
+}
+
 /* A line two em short (i, between p and q on its page): a display line,
  * or a paragraph's first line. */
 static int first_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
@@ -151,9 +164,14 @@ static int first_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
     if (grouped(s, p, i)) /* the last line of a display block */
         return q == IMP_NONE || imp_line_at(s, q)->width_class != RL_FULL;
     /* an indented line followed by a full one, or by the last line of
-     * its paragraph, starts a paragraph */
-    return q != IMP_NONE && imp_line_at(s, q)->width_class != RL_FULL &&
-           !imp_raw_ends(imp_line_at(s, q)->text);
+     * its paragraph, starts a paragraph; a numbered one followed by the
+     * start of another paragraph stands alone */
+    if (q == IMP_NONE || imp_line_at(s, q)->width_class == RL_FULL)
+        return 0;
+    if (!imp_raw_ends(imp_line_at(s, q)->text))
+        return 1;
+    return (imp_headnum(t) == 1 || imp_headnum(t) == 2) &&
+           starts_para(s, q);
 }
 
 /* A full line i (between p and q on its page): a display line when it
