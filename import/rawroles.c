@@ -180,11 +180,16 @@ static int full_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
 {
     if (grouped(s, p, i))
         return q != IMP_NONE && display_like(s, q);
-    /* a full line between a finished paragraph and a display line */
+    /* a full line between a finished paragraph and a display line, or
+     * a numbered one over a numbered paragraph: a head the width of the
+     * column */
+    const char *t = imp_line_at(s, i)->text;
     return closed_before(s, p) &&
-           (imp_starts(imp_line_at(s, i)->text, "——") ||
+           (imp_starts(t, "——") ||
             (q != IMP_NONE && imp_line_at(s, q)->width_class != RL_FULL &&
-             display_like(s, q)));
+             display_like(s, q)) ||
+            ((imp_headnum(t) == 1 || imp_headnum(t) == 2) && q != IMP_NONE &&
+             imp_headnum(imp_line_at(s, q)->text)));
 }
 
 /* Body text, whatever its width: a full stop (the table's stops that end
