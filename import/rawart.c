@@ -154,12 +154,37 @@ static size_t main_title(const imp_seg *s, const imp_item *it, size_t n)
     return IMP_NONE;
 }
 
+/* Two one-line plain items, the title taken first: a title over its deck
+ * or a kicker over the title, which only the print's sizes tell apart
+ * (both occur in the same design), so the editor is asked. (Where the
+ * design sets the deck after the byline, two such items over a byline
+ * were taken for kicker and title; without a byline they are asked.) */
+static void ask_title_or_kicker(imp_seg *s, const imp_item *it, size_t n,
+                                size_t main)
+{
+    size_t plain = 0;
+    for (size_t k = 0; k < n; k++)
+        plain += it[k].kind == IT_PLAIN || it[k].kind == IT_WIDE;
+    if (plain != 2 || main + 1 >= n ||
+        it[main].nlines != 1 || it[main + 1].nlines != 1 ||
+        (it[main + 1].kind != IT_PLAIN && it[main + 1].kind != IT_WIDE))
+        return;
+    const imp_rline *l = imp_line_at(s, it[main].lines[0]);
+    imp_warn(s->ctx, IMP_CHECK, l->line, l->col0, "title block «%s» / «%s» "
+             "read as title and deck; it may be a kicker over the title "
+             "(the print's larger line is the title): if so, mark the first "
+             "{.kicker} and make the second the ## title",
+             item_text(s, &it[main], ""), item_text(s, &it[main + 1], ""));
+}
+
 /* The title block's items: the main title, kicker before it, deck after
  * it, subtitle, bylines, date. */
 static void title_items(imp_seg *s, imp_item *it, size_t n)
 {
     imp_art *a = s->art;
     size_t main = main_title(s, it, n);
+    if (main != IMP_NONE)
+        ask_title_or_kicker(s, it, n, main);
     for (size_t k = 0; k < n; k++) {
         switch (it[k].kind) {
         case IT_PLAIN:
@@ -494,6 +519,22 @@ static int single_column(imp_seg *s, imp_art *a)
     return lines && single * 2 > lines;
 }
 
+/* An article with no title over two or more bylines, the first no
+ * person's name: that one is the title (a title that ends like the name
+ * of a body, …政协, reads as a byline). */
+static void title_from_byline(imp_ctx *c, imp_art *a)
+{
+    if (a->nbylines < 2 || imp_is_name(a->bylines[0].name))
+        return;
+    const char *t = a->bylines[0].name;
+    imp_push_line(c, &a->title, t);
+    memmove(a->bylines, a->bylines + 1, (a->nbylines - 1) * sizeof *a->bylines);
+    a->nbylines--;
+    imp_warn(c, IMP_CHECK, a->line, 1, "«%s», read as a byline, taken for "
+             "the title of an article that had none: check it against the "
+             "print", t);
+}
+
 static void finish(imp_seg *s)
 {
     imp_ctx *c = s->ctx;
@@ -507,6 +548,8 @@ static void finish(imp_seg *s)
             imp_warn(c, IMP_CHECK, a->line, 1, "the byline «%s» is not the speaker «%s» "
                      "of the article's note: check where the article starts "
                      "and ends", a->bylines[0].name, spk);
+        if (!a->title.nlines)
+            title_from_byline(c, a);
         if (!a->title.nlines) {
             imp_warn(c, IMP_MUST, a->line, 1, "article without a title block: its text "
                      "is kept under a title to be filled in");

@@ -4,7 +4,8 @@
 # an issue, bulletin builds it, tests/e2e/rtextract.py turns the PDF's
 # text (poppler's own blocks, in the layout's reading order) into a raw
 # extraction like the seeds, bulletin imports that, and
-# tests/e2e/rtcompare.py counts what came back. Prints one line per issue
+# tests/e2e/rtcompare.py counts what came back (and rtflags.py how many
+# of the titles missed the report lists to check). Prints one line per issue
 # and the totals per style. Needs pdftotext (poppler-utils).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,8 +31,9 @@ for style in $STYLES; do
         elif ! python3 "$E/rtextract.py" "$d/s.pdf" "$d/s.geo" "$d/s.txt"; then
             echo "$style $seed: extraction failed"
         else
-            "$B" import "$d/s.txt" -o "$d/i.md" 2>"$d/imp.err"
+            "$B" import "$d/s.txt" -o "$d/i.md" --report "$d/r.txt" 2>"$d/imp.err"
             line=$(python3 "$E/rtcompare.py" "$d/s.md" "$d/s.map" "$d/i.md")
+            line="$line	$(python3 "$E/rtflags.py" --count "$d/s.md" "$d/i.md" "$d/r.txt")"
             echo "$style $seed	$line"
             echo "$line" >>"$T/$style.sum"
         fi

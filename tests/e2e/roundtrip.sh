@@ -22,8 +22,10 @@ for style in tianjin-2022 tianjin-2023 jincheng-2020; do
         "$BULLETIN" build "$d/s.md" --dump geometry -o "$d/s.pdf" >"$d/s.geo" 2>/dev/null
         "$BULLETIN" build "$d/s.md" --dump pagemap >"$d/s.map" 2>/dev/null
         python3 "$E/rtextract.py" "$d/s.pdf" "$d/s.geo" "$d/s.txt"
-        "$BULLETIN" import "$d/s.txt" -o "$d/i.md" 2>"$d/err"
+        "$BULLETIN" import "$d/s.txt" -o "$d/i.md" --report "$d/r.txt" 2>"$d/err"
         check "roundtrip $style seed $seed: the import exits 0" [ $? -eq 0 ]
+        check "roundtrip $style seed $seed: every title missed is in the report's list to check" \
+            python3 "$E/rtflags.py" "$d/s.md" "$d/i.md" "$d/r.txt"
         check "roundtrip $style seed $seed: the design is detected" \
             grep -q "^style: $style\$" "$d/i.md"
         check "roundtrip $style seed $seed: no Han character of the source missing" \
