@@ -78,6 +78,7 @@ static int load_design(im_designs *ds, const char *dir, const char *file,
     out->style = name;
     out->measure = st->page.measure;
     out->lines = st->page.lines;
+    out->single_measure = st->page.single_measure;
     out->hanging = st->compose.hanging;
     out->loose = st->compose.strategy == STY_BREAK_PARAGRAPH;
     out->deck_late = deck_after_byline(&st->page);
@@ -186,6 +187,22 @@ const imp_design *imp_design_for(const imp_ctx *c, int pub, double measure,
     if (fits > 1 && lines_off(best, lines) > IMP_LINES_SLACK)
         return NULL;
     return best;
+}
+
+int imp_design_single(const imp_ctx *c, int pub, double measure)
+{
+    size_t n;
+    const imp_design *v = designs_of(c, pub, &n);
+    int single = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (measure < v[i].measure - MEASURE_SLACK ||
+            measure > v[i].measure + MEASURE_SLACK || !v[i].single_measure)
+            continue;
+        if (single && single != v[i].single_measure)
+            return 0;
+        single = v[i].single_measure;
+    }
+    return single;
 }
 
 void imp_warn_no_design(imp_ctx *c, int measure, int lines)

@@ -193,6 +193,7 @@ typedef struct imp_design {
     int year;          /* the year of its name: the design's first */
     int measure;       /* [page] measure: characters per column line */
     int lines;         /* [page] lines: grid lines per column */
+    int single_measure; /* [page] single-measure: one-column pieces, 0 none */
     int hanging;       /* [compose] hanging: 、，。 may hang past the measure */
     int loose;         /* [compose] strategy paragraph: breaks chosen over
                           the whole paragraph leave lines a character
@@ -343,6 +344,9 @@ void imp_use_designs(imp_ctx *c, const im_designs *ds);
  * one design of its publication; NULL when none. */
 const imp_design *imp_design_for(const imp_ctx *c, int pub, double measure,
                                  int lines);
+/* The one-column measure the designs of publication pub with column
+ * measure `measure` declare; 0 when none does or they differ. */
+int imp_design_single(const imp_ctx *c, int pub, double measure);
 /* Warned when no design fits: the measured columns and the designs. */
 void imp_warn_no_design(imp_ctx *c, int measure, int lines);
 /* The style of a Markdown conversion, which keeps no measure: the design

@@ -22,6 +22,9 @@
 #define SINGLE_FACTOR 1.6
 /* Lines of the single-column measure needed to believe in it. */
 #define SINGLE_MIN_LINES 10
+/* How far under a declared one-column measure its justified lines'
+ * estimated widths may fall (em). */
+#define SINGLE_SPREAD 3
 
 /* ---- side tabs ---- */
 
@@ -269,6 +272,19 @@ static int p90(int *v, size_t n)
     return v[(n * 9) / 10 < n ? (n * 9) / 10 : n - 1];
 }
 
+/* Where the wide lines are too few or too uneven for a most frequent
+ * width (a short one-column piece, its lines' estimates spread by digits
+ * and marks), the one-column measure the designs of this column measure
+ * declare, when enough lines lie just under it. */
+static void declared_single(imp_raw *r, const int *hist)
+{
+    int d = imp_design_single(r->ctx, r->ctx->pub, r->measure), n = 0;
+    for (int w = d - SINGLE_SPREAD; d && w <= d + 1 && w < WIDTH_MAX; w++)
+        n += hist[w];
+    if (d && n >= SINGLE_MIN_LINES)
+        r->single_measure = d;
+}
+
 /* The column measure: the most frequent width; the single measure: the
  * most frequent one beyond 1.6 of it. */
 static void design_measure(imp_raw *r)
@@ -285,6 +301,8 @@ static void design_measure(imp_raw *r)
     r->single_measure = lo < WIDTH_MAX ? mode_of(hist, lo, WIDTH_MAX - 1) : 0;
     if (r->single_measure && hist[r->single_measure] < SINGLE_MIN_LINES)
         r->single_measure = 0;
+    if (!r->single_measure)
+        declared_single(r, hist);
 }
 
 /* ---- pages ---- */
