@@ -205,12 +205,16 @@ static int read_next(const imp_rline *l, const imp_rline *n)
     return n->pg == l->pg || n->pg == l->pg + 1;
 }
 
+/* The widest last line a character pulled down to mend a short last
+ * line leaves (em): two characters and the one pulled, and a mark. */
+#define ORPHAN_PULL_EM 4.5
+
 /* Whether line i, a character short, ends no sentence and was left short
  * by the composition rather than set as a display line: the next line
  * starts with a character bound to the mark after it (the pair would not
  * fit, and the mark may not start a line), or it is the paragraph's last
- * line of three characters or fewer (a character pulled down so that no
- * last line holds one or two). */
+ * line of three characters and a mark or fewer (a character pulled down
+ * so that no last line holds one or two). */
 static int left_short(const imp_rline *l, const imp_rline *n)
 {
     if (l->width < l->measure - 1.25 || l->width >= l->measure - 0.75 ||
@@ -223,7 +227,7 @@ static int left_short(const imp_rline *l, const imp_rline *n)
     uint32_t second = (size_t)m < len ? imp_first_cp(t + m) : 0;
     if (second && no_line_start(second) && !no_line_start(c))
         return 1;
-    return n->width <= 3.5 && imp_raw_ends(n->raw);
+    return n->width <= ORPHAN_PULL_EM && imp_raw_ends(n->raw);
 }
 
 /* How much more than the number or word that did not fit a line left
