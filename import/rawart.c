@@ -133,8 +133,8 @@ static void byline(imp_seg *s, const imp_item *it)
 
 /* The main title of a title block: the first multi-line plain item, else
  * the first plain one; IMP_NONE when none. Where the design sets the deck
- * after the byline, two plain items before a byline are the kicker and
- * the title. */
+ * after the byline, the last of two or more plain items before a byline
+ * is the title, those before it kickers (a section's name among them). */
 static size_t main_title(const imp_seg *s, const imp_item *it, size_t n)
 {
     if (s->raw->design->deck_late) {
@@ -142,7 +142,7 @@ static size_t main_title(const imp_seg *s, const imp_item *it, size_t n)
         for (size_t k = 0; k < n && it[k].kind != IT_NAME; k++)
             if (it[k].kind == IT_PLAIN)
                 last = k, plain++;
-        if (plain == 2 && last + 1 < n && it[last + 1].kind == IT_NAME)
+        if (plain >= 2 && last + 1 < n && it[last + 1].kind == IT_NAME)
             return last;
     }
     for (size_t k = 0; k < n; k++)
@@ -535,6 +535,21 @@ static void title_from_byline(imp_ctx *c, imp_art *a)
              "print", t);
 }
 
+/* A byline that is no person's name over one that is: a body and its
+ * member, or a title ending like the name of a body (…政协, …党组) over
+ * its author, the line above it then a kicker or a section's name read
+ * as the title. The editor is asked. */
+static void ask_byline_or_title(imp_ctx *c, const imp_art *a)
+{
+    if (a->nbylines < 2 || imp_is_name(a->bylines[0].name) ||
+        !imp_is_name(a->bylines[1].name))
+        return;
+    imp_warn(c, IMP_CHECK, a->line, 1, "«%s» read as a byline over «%s»; "
+             "it may be the title (and «%s» above it a kicker): compare "
+             "with the print", a->bylines[0].name, a->bylines[1].name,
+             a->title.lines[0]);
+}
+
 static void finish(imp_seg *s)
 {
     imp_ctx *c = s->ctx;
@@ -550,6 +565,8 @@ static void finish(imp_seg *s)
                      "and ends", a->bylines[0].name, spk);
         if (!a->title.nlines)
             title_from_byline(c, a);
+        else
+            ask_byline_or_title(c, a);
         if (!a->title.nlines) {
             imp_warn(c, IMP_MUST, a->line, 1, "article without a title block: its text "
                      "is kept under a title to be filled in");
