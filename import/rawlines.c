@@ -122,6 +122,18 @@ static int ends_hangable(const char *s)
     return imp_ends(s, "，") || imp_ends(s, "。") || imp_ends(s, "、");
 }
 
+/* Room a first line leaves for its 2-em indent, at least (em). */
+#define FIRST_ROOM_EM 1.75
+
+/* Whether line l fits a measure of m em after an indent: its marks
+ * squeezed, or its last mark hung where the design hangs. */
+static int indent_fits(const imp_raw *r, const imp_rline *l, int m)
+{
+    return l->min_width <= m - FIRST_ROOM_EM ||
+           (r->design->hanging && ends_hangable(l->raw) &&
+            l->width - 1 <= m - FIRST_ROOM_EM);
+}
+
 static int classify_line(const imp_raw *r, const imp_rline *l, int m)
 {
     /* a line a character wider than the measure belongs to a run set
@@ -151,11 +163,11 @@ static int classify_line(const imp_raw *r, const imp_rline *l, int m)
     if (r->design->loose && l->width >= m - 1 && !imp_raw_ends(l->raw))
         return RL_FULL;
     /* an indented line fits its 16 em with its punctuation squeezed */
-    if (l->min_width <= m - 1.75 && l->width >= m - 3.25)
+    if (l->min_width <= m - FIRST_ROOM_EM && l->width >= m - 3.25)
         return RL_FIRST;
     /* or fills them and hangs its last mark (、，。) past the measure */
     if (r->design->hanging && ends_hangable(l->raw) && l->width - 1 >= m - 2.75 &&
-        l->width - 1 <= m - 1.75)
+        l->width - 1 <= m - FIRST_ROOM_EM)
         return RL_FIRST;
     return RL_SHORT;
 }
@@ -275,6 +287,9 @@ static void loose_lines(imp_raw *r)
         /* a full line is short by less than what did not fit */
         if (goes_on && l->measure - l->width > latin_lead(n) + LEAD_SLACK)
             goes_on = 0;
+        /* a line too wide for an indent, its marks squeezed, is full */
+        if (!goes_on && !indent_fits(r, l, l->measure))
+            goes_on = 1;
         l->width_class = goes_on ? RL_FULL : RL_FIRST;
     }
 }
