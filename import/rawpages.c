@@ -275,13 +275,24 @@ static int p90(int *v, size_t n)
 /* Where the wide lines are too few or too uneven for a most frequent
  * width (a short one-column piece, its lines' estimates spread by digits
  * and marks), the one-column measure the designs of this column measure
- * declare, when enough lines lie just under it. */
+ * declare, when enough lines lie just under it; and that measure where
+ * the most frequent width lies an indent under it. */
 static void declared_single(imp_raw *r, const int *hist)
 {
     int d = imp_design_single(r->ctx, r->ctx->pub, r->measure), n = 0;
-    for (int w = d - SINGLE_SPREAD; d && w <= d + 1 && w < WIDTH_MAX; w++)
+    if (!d || d + 1 >= WIDTH_MAX)
+        return;
+    int m = r->single_measure;
+    if (m) {
+        /* a piece of short paragraphs: the most frequent width is that of
+         * first lines, an indent under the declared measure */
+        if (m < d && m >= d - 2 && 2 * hist[d] >= SINGLE_MIN_LINES)
+            r->single_measure = d;
+        return;
+    }
+    for (int w = d - SINGLE_SPREAD; w <= d + 1; w++)
         n += hist[w];
-    if (d && n >= SINGLE_MIN_LINES)
+    if (n >= SINGLE_MIN_LINES)
         r->single_measure = d;
 }
 
@@ -301,8 +312,7 @@ static void design_measure(imp_raw *r)
     r->single_measure = lo < WIDTH_MAX ? mode_of(hist, lo, WIDTH_MAX - 1) : 0;
     if (r->single_measure && hist[r->single_measure] < SINGLE_MIN_LINES)
         r->single_measure = 0;
-    if (!r->single_measure)
-        declared_single(r, hist);
+    declared_single(r, hist);
 }
 
 /* ---- pages ---- */
