@@ -258,12 +258,41 @@ static double latin_lead(const imp_rline *l)
     return w;
 }
 
+/* The line before line i when it stands in the same column run as i (no
+ * side tab or page start between them), else NULL. */
+static const imp_rline *p_of(const imp_raw *r, size_t i)
+{
+    const imp_rline *p = i > 0 ? &r->lines[i - 1] : NULL;
+    return p && !p->tab && !r->lines[i].lead && p->pg == r->lines[i].pg ? p
+                                                                         : NULL;
+}
+
+/* Line l, before n that begins with a number or Latin word and ending no
+ * sentence itself: full (left short because the word did not fit) or a
+ * paragraph's first line. Full when it is too wide for the indent, its
+ * marks squeezed; a first line when it is short by more than the word;
+ * else full after an unfinished line (p's paragraph goes on), and after a
+ * finished one when an indent would not leave it room unsqueezed (a
+ * first line squeezed tight is rarer than a full line left short). */
+static int left_loose(const imp_rline *l, const imp_rline *p,
+                      const imp_rline *n, const imp_raw *r)
+{
+    if (!indent_fits(r, l, l->measure))
+        return 1;
+    if (l->measure - l->width > latin_lead(n) + LEAD_SLACK)
+        return 0;
+    if (!p)
+        return 0;
+    if (imp_raw_ends(p->raw))
+        return l->width > l->measure - 2;
+    return p->width_class == RL_FULL || p->width_class == RL_FIRST;
+}
+
 /* A line left short because the number or Latin word after it did not
  * fit is justified with its gaps stretched, which the extraction need
  * not show (poppler closes up evenly spaced letters): when the full line
  * after it on its page begins with digits or letters and it ends no
- * sentence, it is full itself, or a paragraph's first line when the line
- * before it is no unfinished full or first line. */
+ * sentence, it is full itself or a paragraph's first line (left_loose). */
 static void loose_lines(imp_raw *r)
 {
     for (size_t i = 0; i + 1 < r->nlines; i++) {
@@ -280,17 +309,7 @@ static void loose_lines(imp_raw *r)
         if (n->lead || !read_next(l, n) || !starts_latin(n) ||
             imp_raw_ends(l->raw))
             continue;
-        const imp_rline *p = i > 0 ? &r->lines[i - 1] : NULL;
-        int goes_on = p && !p->tab && !l->lead && p->pg == l->pg &&
-                      (p->width_class == RL_FULL ||
-                       p->width_class == RL_FIRST) && !imp_raw_ends(p->raw);
-        /* a full line is short by less than what did not fit */
-        if (goes_on && l->measure - l->width > latin_lead(n) + LEAD_SLACK)
-            goes_on = 0;
-        /* a line too wide for an indent, its marks squeezed, is full */
-        if (!goes_on && !indent_fits(r, l, l->measure))
-            goes_on = 1;
-        l->width_class = goes_on ? RL_FULL : RL_FIRST;
+        l->width_class = left_loose(l, p_of(r, i), n, r) ? RL_FULL : RL_FIRST;
     }
 }
 
