@@ -297,6 +297,16 @@ static void loose_lines(imp_raw *r)
 {
     for (size_t i = 0; i + 1 < r->nlines; i++) {
         imp_rline *l = &r->lines[i];
+        const imp_rline *p = p_of(r, i);
+        /* in a design set loose, a line a character short after a line
+         * that ends a sentence, its marks squeezed for an indent, opens a
+         * paragraph more often than it goes on loose */
+        if (r->design->loose && l->width_class == RL_FULL && !l->tab &&
+            l->width < l->measure - 0.75 && !l->ascii && p &&
+            imp_raw_ends(p->raw) && indent_fits(r, l, l->measure)) {
+            l->width_class = RL_FIRST;
+            continue;
+        }
         size_t j = next_text(r, i);
         if (l->tab || l->width_class == RL_FULL ||
             l->width_class == RL_WIDE || j >= r->nlines)
