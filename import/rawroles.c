@@ -181,15 +181,17 @@ static int full_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
     if (grouped(s, p, i))
         return q != IMP_NONE && display_like(s, q);
     /* a full line between a finished paragraph and a display line, or
-     * a numbered one over a numbered paragraph: a head the width of the
-     * column */
+     * a numbered one over a numbered paragraph or under a title block's
+     * last line: a head the width of the column */
     const char *t = imp_line_at(s, i)->text;
+    int numbered = imp_headnum(t) == 1 || imp_headnum(t) == 2;
     return closed_before(s, p) &&
            (imp_starts(t, "——") ||
             (q != IMP_NONE && imp_line_at(s, q)->width_class != RL_FULL &&
              display_like(s, q)) ||
-            ((imp_headnum(t) == 1 || imp_headnum(t) == 2) && q != IMP_NONE &&
-             imp_headnum(imp_line_at(s, q)->text)));
+            (numbered && q != IMP_NONE &&
+             imp_headnum(imp_line_at(s, q)->text)) ||
+            (numbered && p != IMP_NONE && imp_line_at(s, p)->display));
 }
 
 /* Body text, whatever its width: a full stop (the table's stops that end
