@@ -19,6 +19,10 @@
  * looked for (the extraction moves text within a page or to the next). */
 #define ORDER_WINDOW 2
 
+/* How far short of the measure a last line with digits or Latin may be
+ * and still be taken for a justified line (em). */
+#define NEAR_FULL_EM 1.5
+
 /* ---- units ---- */
 
 static imp_unit *new_unit(imp_seg *s, int display, size_t first)
@@ -116,9 +120,15 @@ static int unit_open(const imp_seg *s, const imp_unit *u)
         first--;
     if (l->jump == 1)
         return 1;
+    /* a line within NEAR_FULL_EM of the measure that ends a sentence may
+     * be a justified one the estimate makes narrow (digits, Latin): a
+     * continuation after it goes on its paragraph */
     if (l->width_class != RL_FULL &&
         !(s->pstart[last] && l->width_class == RL_FIRST))
-        return 0;
+        return !s->pstart[last] && l->ascii && imp_raw_ends(l->text) &&
+                       l->width >= l->measure - NEAR_FULL_EM
+                   ? 2
+                   : 0;
     if (imp_note_start(imp_line_at(s, first)->text) && imp_ends(l->text, "）"))
         return 0; /* a note is over at its closing bracket */
     return imp_raw_ends(l->text) ? 2 : 1;
