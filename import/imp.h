@@ -378,6 +378,7 @@ typedef struct imp_rline {
     double width;     /* in em */
     double min_width; /* in em, its punctuation squeezed */
     int ascii;        /* ASCII characters */
+    int latin_gaps;   /* spaces the extraction shows beside Latin runs */
     int spaced;       /* letter-spaced by the extraction */
     int seps;         /* real spaces kept */
     int width_class;  /* RL_* against its measure */

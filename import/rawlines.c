@@ -51,6 +51,7 @@ void imp_raw_width(imp_rline *l)
             cjk_gap++;
     }
     l->ascii = ascii;
+    l->latin_gaps = latin_gap;
     l->spaced = cjk_gap >= 3 && cjk_gap * 3 >= cjk;
     l->width = cjk + 0.5 * ascii + wide + l->seps +
                (l->spaced ? 0 : 0.25 * latin_gap);
@@ -258,6 +259,19 @@ static double latin_lead(const imp_rline *l)
     return w;
 }
 
+/* Whether line l's estimated width is its natural width in a design set
+ * loose (no Latin: a justified line a character short was stretched), or
+ * in one whose digits are half an em and set with no gap, which the
+ * extraction shows (a source that spaced its numbers is read with a
+ * quarter em a space, and a justified line of it may fall short of the
+ * measure by more than the estimate can tell). */
+static int estimate_exact(const imp_raw *r, const imp_rline *l)
+{
+    if (!l->ascii)
+        return r->design->loose;
+    return r->design->half_digits && !l->latin_gaps;
+}
+
 /* The line before line i when it stands in the same column run as i (no
  * side tab or page start between them), else NULL. */
 static const imp_rline *p_of(const imp_raw *r, size_t i)
@@ -298,12 +312,12 @@ static void loose_lines(imp_raw *r)
     for (size_t i = 0; i + 1 < r->nlines; i++) {
         imp_rline *l = &r->lines[i];
         const imp_rline *p = p_of(r, i);
-        /* in a design set loose, a line a character short after a line
-         * that ends a sentence, its marks squeezed for an indent, opens a
-         * paragraph more often than it goes on loose */
-        if (r->design->loose && l->width_class == RL_FULL && !l->tab &&
-            l->width < l->measure - 0.75 && !l->ascii && p &&
-            imp_raw_ends(p->raw) && indent_fits(r, l, l->measure)) {
+        /* a line a character short after a line that ends a sentence,
+         * its marks squeezed for an indent, opens a paragraph more often
+         * than it goes on loose, where its width is known */
+        if (estimate_exact(r, l) && l->width_class == RL_FULL && !l->tab &&
+            l->width < l->measure - 0.75 && p && imp_raw_ends(p->raw) &&
+            indent_fits(r, l, l->measure)) {
             l->width_class = RL_FIRST;
             continue;
         }
