@@ -467,6 +467,11 @@ int imp_note_start(const char *t);  /* （发言人… （作者… */
 int imp_raw_page(const imp_seg *s, size_t i); /* printed page of line i */
 size_t imp_next_on_page(const imp_seg *s, size_t i);
 int imp_is_display(const imp_seg *s, size_t i);
+
+/* rawdoubt.c: an untitled article whose first byline is no person's
+ * name takes it for its title; a titled one with such a byline over a
+ * person's has it listed to check. */
+void imp_raw_byline_doubts(imp_ctx *c, imp_art *a);
 void imp_page_foot_titles(imp_seg *s);
 size_t imp_unit_items(const imp_seg *s, const imp_unit *u, imp_item *it,
                       size_t max);

@@ -13,21 +13,29 @@
  * space (two or more) one em. Letter-spacing spaces count nothing. The
  * marks a tight justified line squeezes (util's PUNCT_SQUEEZES) take half
  * an em in its smallest width. */
+/* Em an ASCII character counts for: half, and a fifth more for capitals
+ * and %, which are wider. */
+static double ascii_em(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || c == '%' ? 0.7 : 0.5;
+}
+
 void imp_raw_width(imp_rline *l)
 {
     const char *s = l->raw;
     size_t len = strlen(s);
     int cjk = 0, ascii = 0, squeeze = 0, latin_gap = 0, cjk_gap = 0;
-    double wide = 0; /* extra width of capitals and % over half an em */
+    double latin = 0; /* the ASCII characters' em */
     uint32_t prev = 0;
     l->seps = 0;
     while (len) {
         uint32_t cp;
         int m = u8_decode(s, len, &cp);
         if (!imp_is_space(cp)) {
-            cp < 0x80 ? ascii++ : cjk++;
-            if ((cp >= 'A' && cp <= 'Z') || cp == '%')
-                wide += 0.2;
+            if (cp < 0x80)
+                ascii++, latin += ascii_em(cp);
+            else
+                cjk++;
             squeeze += punct_has(cp, PUNCT_SQUEEZES);
             prev = cp;
             s += m;
@@ -53,7 +61,7 @@ void imp_raw_width(imp_rline *l)
     l->ascii = ascii;
     l->latin_gaps = latin_gap;
     l->spaced = cjk_gap >= 3 && cjk_gap * 3 >= cjk;
-    l->width = cjk + 0.5 * ascii + wide + l->seps +
+    l->width = cjk + latin + l->seps +
                (l->spaced ? 0 : 0.25 * latin_gap);
     l->min_width = l->width - 0.5 * squeeze;
 }
@@ -254,8 +262,9 @@ static int left_short(const imp_rline *l, const imp_rline *n)
 static double latin_lead(const imp_rline *l)
 {
     double w = 0;
-    for (const char *s = l->raw; *s > ' ' && (unsigned char)*s < 0x80; s++)
-        w += ((*s >= 'A' && *s <= 'Z') || *s == '%') ? 0.7 : 0.5;
+    for (const unsigned char *s = (const unsigned char *)l->raw;
+         *s > ' ' && *s < 0x80; s++)
+        w += ascii_em(*s);
     return w;
 }
 
@@ -279,6 +288,18 @@ static const imp_rline *p_of(const imp_raw *r, size_t i)
     const imp_rline *p = i > 0 ? &r->lines[i - 1] : NULL;
     return p && !p->tab && !r->lines[i].lead && p->pg == r->lines[i].pg ? p
                                                                          : NULL;
+}
+
+/* Whether line l, taken for full a character short, opens a paragraph:
+ * after a line p that ends a sentence, with marks to squeeze for an
+ * indent, where its width is known, a first line is likelier than a
+ * line set loose. */
+static int opens_after_end(const imp_raw *r, const imp_rline *l,
+                           const imp_rline *p)
+{
+    return estimate_exact(r, l) && l->width_class == RL_FULL && !l->tab &&
+           l->width < l->measure - 0.75 && p && imp_raw_ends(p->raw) &&
+           indent_fits(r, l, l->measure);
 }
 
 /* Line l, before n that begins with a number or Latin word and ending no
@@ -312,12 +333,7 @@ static void loose_lines(imp_raw *r)
     for (size_t i = 0; i + 1 < r->nlines; i++) {
         imp_rline *l = &r->lines[i];
         const imp_rline *p = p_of(r, i);
-        /* a line a character short after a line that ends a sentence,
-         * its marks squeezed for an indent, opens a paragraph more often
-         * than it goes on loose, where its width is known */
-        if (estimate_exact(r, l) && l->width_class == RL_FULL && !l->tab &&
-            l->width < l->measure - 0.75 && p && imp_raw_ends(p->raw) &&
-            indent_fits(r, l, l->measure)) {
+        if (opens_after_end(r, l, p)) {
             l->width_class = RL_FIRST;
             continue;
         }
@@ -333,7 +349,7 @@ static void loose_lines(imp_raw *r)
         if (n->lead || !read_next(l, n) || !starts_latin(n) ||
             imp_raw_ends(l->raw))
             continue;
-        l->width_class = left_loose(l, p_of(r, i), n, r) ? RL_FULL : RL_FIRST;
+        l->width_class = left_loose(l, p, n, r) ? RL_FULL : RL_FIRST;
     }
 }
 
