@@ -253,6 +253,7 @@ char *imp_nospace(ar_arena *ar, const char *s); /* all spaces removed */
  * space between Latin words. */
 const char *imp_phrase(ar_arena *ar, const char *t);
 int imp_headnum(const char *s); /* 1: 一、  2: （一）  3: 一是/第一，  0 */
+int imp_head_numbered(const char *s); /* numbered as a head: 一、 or （一） */
 int imp_is_name(const char *s); /* a person's name of 2–4 Han */
 int imp_date_line(const char *t); /* （2020年7月14日） */
 /* A jump marker (下转43页) (上接第32页) in s: 0 when none, else 1 (下转)

@@ -67,8 +67,7 @@ static int relation(const imp_seg *s, size_t first, size_t p, size_t i)
     /* a numbered line that opened its paragraph over the first line of
      * another stands alone: a head, not a paragraph broken off */
     if (starts && first == p && s->pstart[p] && !p_end &&
-        lp->width_class == RL_FIRST && (imp_headnum(lp->text) == 1 ||
-                                        imp_headnum(lp->text) == 2))
+        lp->width_class == RL_FIRST && imp_head_numbered(lp->text))
         return REL_NEW_PARA;
     if (p_full && !p_end)
         return starts ? REL_BREAK : REL_GOES_ON;

@@ -170,8 +170,7 @@ static int first_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
         return 0;
     if (!imp_raw_ends(imp_line_at(s, q)->text))
         return 1;
-    return (imp_headnum(t) == 1 || imp_headnum(t) == 2) &&
-           starts_para(s, q);
+    return imp_head_numbered(t) && starts_para(s, q);
 }
 
 /* A full line i (between p and q on its page): a display line when it
@@ -184,7 +183,7 @@ static int full_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
      * a numbered one over a numbered paragraph or under a title block's
      * last line: a head the width of the column */
     const char *t = imp_line_at(s, i)->text;
-    int numbered = imp_headnum(t) == 1 || imp_headnum(t) == 2;
+    int numbered = imp_head_numbered(t);
     return closed_before(s, p) &&
            (imp_starts(t, "——") ||
             (q != IMP_NONE && imp_line_at(s, q)->width_class != RL_FULL &&
@@ -285,7 +284,7 @@ static imp_item_kind item_of(const imp_seg *s, size_t i)
         return IT_DATE;
     if (imp_starts(t, "——"))
         return IT_SUB;
-    if (imp_headnum(t) == 1 || imp_headnum(t) == 2)
+    if (imp_head_numbered(t))
         return IT_HEADNUM;
     if (name_like(t))
         return IT_NAME;

@@ -158,6 +158,12 @@ int imp_headnum(const char *s)
     return 0;
 }
 
+int imp_head_numbered(const char *s)
+{
+    int k = imp_headnum(s);
+    return k == 1 || k == 2;
+}
+
 int imp_is_name(const char *s)
 {
     size_t len = strlen(s), n = 0;
