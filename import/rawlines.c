@@ -13,11 +13,14 @@
  * space (two or more) one em. Letter-spacing spaces count nothing. The
  * marks a tight justified line squeezes (util's PUNCT_SQUEEZES) take half
  * an em in its smallest width. */
-/* Em an ASCII character counts for: half, and a fifth more for capitals
- * and %, which are wider. */
+/* Em an ASCII character counts for: half, a fifth more for capitals,
+ * and % nearly a whole em (0.92 in the body face, measured on our own
+ * pages). */
 static double ascii_em(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') || c == '%' ? 0.7 : 0.5;
+    if (c == '%')
+        return 0.9;
+    return c >= 'A' && c <= 'Z' ? 0.7 : 0.5;
 }
 
 void imp_raw_width(imp_rline *l)
