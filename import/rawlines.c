@@ -230,7 +230,8 @@ static int read_next(const imp_rline *l, const imp_rline *n)
 }
 
 /* The widest last line a character pulled down to mend a short last
- * line leaves (em): two characters and the one pulled, and a mark. */
+ * line leaves (em, its marks squeezed): two characters and the one
+ * pulled, and a mark or two. */
 #define ORPHAN_PULL_EM 4.5
 
 /* Whether line i, a character short, ends no sentence and was left short
@@ -251,7 +252,7 @@ static int left_short(const imp_rline *l, const imp_rline *n)
     uint32_t second = (size_t)m < len ? imp_first_cp(t + m) : 0;
     if (second && no_line_start(second) && !no_line_start(c))
         return 1;
-    return n->width <= ORPHAN_PULL_EM && imp_raw_ends(n->raw);
+    return n->min_width <= ORPHAN_PULL_EM && imp_raw_ends(n->raw);
 }
 
 /* How much more than the number or word that did not fit a line left
