@@ -57,6 +57,15 @@ static const imp_design unknown_design = {
     .hanging = 1, .loose = 0, .deck_late = 0, .half_digits = 1,
 };
 
+/* Whether lines per column counted on the fullest pages put the page
+ * breaks in doubt against a design's: more than its grid holds, or
+ * fewer by a quarter (heads, titles and the blank grid lines around them
+ * take lines, so a short issue's fullest pages hold a few less). */
+static int lines_doubtful(int counted, int design)
+{
+    return counted > design + IMP_LINES_SLACK || 4 * counted < 3 * design;
+}
+
 /* The style the measured design is for, and the detection note. */
 static void raw_style(imp_ctx *c, imp_raw *r)
 {
@@ -68,8 +77,7 @@ static void raw_style(imp_ctx *c, imp_raw *r)
     r->design = d ? d : &unknown_design;
     if (!c->style)
         imp_warn_no_design(c, r->measure, r->lines_per_col);
-    else if (r->lines_per_col &&
-             abs(r->lines_per_col - d->lines) > IMP_LINES_SLACK)
+    else if (r->lines_per_col && lines_doubtful(r->lines_per_col, d->lines))
         imp_warn(c, IMP_CHECK, 1, 1, "columns of %d em fit %s, but %d lines "
                  "per column were counted on the fullest pages against its "
                  "%d: check the page breaks", r->measure, d->style,
