@@ -199,6 +199,17 @@ static void place(imp_seg *s, size_t k)
     s->order[s->norder++] = k;
 }
 
+/* Whether unit k, a continuation, has its own claimant: the unit just
+ * before it (not `from`), unfinished and still to be placed, whose
+ * paragraph it goes on in the extraction's order. */
+static int claimed_before(const imp_seg *s, size_t from, size_t k)
+{
+    if (k == 0 || k - 1 == from)
+        return 0;
+    const imp_unit *p = &s->units[k - 1];
+    return !p->used && !p->display && p->open == 1;
+}
+
 /* The continuation of unit `from`: the nearest later unit that starts
  * with a continuation, on the same or the next pages (after a (下转N页),
  * the one opened by （上接…页）). */
@@ -212,7 +223,8 @@ static size_t find_cont(const imp_seg *s, size_t from)
         if (!down && imp_line_at(s, u->first)->pg > pg + ORDER_WINDOW)
             break;
         if (!u->used && !u->display && u->cont &&
-            (!down || imp_line_at(s, u->first)->jump == 2))
+            (!down || imp_line_at(s, u->first)->jump == 2) &&
+            !claimed_before(s, from, k))
             return k;
     }
     return IMP_NONE;
