@@ -140,15 +140,18 @@ static int open_bracket(const char *t)
 }
 
 /* Whether line q, not full, opens a paragraph: it is numbered, or
- * indented with a full line after it. */
-static int starts_para(const imp_seg *s, size_t q)
+ * indented with a full line after it. A line whose last mark hangs is
+ * taken for indented only when `hung` (under a head numbered 一、, which
+ * stands alone; a （一） may open a paragraph that wraps: seed 000). */
+static int starts_para(const imp_seg *s, size_t q, int hung)
 {
     const imp_rline *n = imp_line_at(s, q);
     size_t r = imp_next_on_page(s, q);
     if (imp_headnum(n->text))
         return 1;
-    /* (a line with a hung mark is no evidence: it may be a last line) */
-    return n->width_class == RL_FIRST && n->width <= n->measure - 1.5 &&
+    double w = n->width - (hung && s->raw->design->hanging &&
+                           imp_raw_ends(n->text) ? 1 : 0);
+    return n->width_class == RL_FIRST && w <= n->measure - 1.5 &&
            r != IMP_NONE && imp_line_at(s, r)->width_class == RL_FULL;
 }
 
@@ -170,7 +173,7 @@ static int first_is_display(const imp_seg *s, size_t p, size_t i, size_t q)
         return 0;
     if (!imp_raw_ends(imp_line_at(s, q)->text))
         return 1;
-    return imp_head_numbered(t) && starts_para(s, q);
+    return imp_head_numbered(t) && starts_para(s, q, imp_headnum(t) == 1);
 }
 
 /* A full line i (between p and q on its page): a display line when it
