@@ -151,8 +151,15 @@ static int starts_para(const imp_seg *s, size_t q, int hung)
         return 1;
     double w = n->width - (hung && s->raw->design->hanging &&
                            imp_raw_ends(n->text) ? 1 : 0);
-    return n->width_class == RL_FIRST && w <= n->measure - 1.5 &&
-           r != IMP_NONE && imp_line_at(s, r)->width_class == RL_FULL;
+    if (n->width_class != RL_FIRST || w > n->measure - 1.5 || r == IMP_NONE)
+        return 0;
+    /* a full line after it, or (under a 一、 head) another paragraph's
+     * start: it is a paragraph of one line */
+    const imp_rline *after = imp_line_at(s, r);
+    return after->width_class == RL_FULL ||
+           (hung && (imp_headnum(after->text) ||
+                     (after->width_class == RL_FIRST &&
+                      after->width <= after->measure - 1.5)));
 }
 
 /* A line two em short (i, between p and q on its page): a display line,
