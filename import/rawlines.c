@@ -294,16 +294,20 @@ static const imp_rline *p_of(const imp_raw *r, size_t i)
                                                                          : NULL;
 }
 
-/* Whether line l, taken for full a character short, opens a paragraph:
- * after a line p that ends a sentence, with marks to squeeze for an
- * indent, where its width is known, a first line is likelier than a
- * line set loose. */
+/* Whether line l, taken for full, opens a paragraph: after a line p
+ * that ends a sentence, with marks to squeeze for an indent, when it is
+ * numbered, or a character short where its width is known (a first
+ * line is likelier than a line set loose). */
 static int opens_after_end(const imp_raw *r, const imp_rline *l,
                            const imp_rline *p)
 {
-    return estimate_exact(r, l) && l->width_class == RL_FULL && !l->tab &&
-           l->width < l->measure - 0.75 && p && imp_raw_ends(p->raw) &&
-           indent_fits(r, l, l->measure);
+    if (l->width_class != RL_FULL || l->tab || !p || !imp_raw_ends(p->raw) ||
+        !indent_fits(r, l, l->measure))
+        return 0;
+    /* a numbered line (（三） 一是 第三，) squeezed for its indent, or one
+     * a character short whose width is known */
+    return imp_headnum(l->raw) ||
+           (estimate_exact(r, l) && l->width < l->measure - 0.75);
 }
 
 /* Line l, before n that begins with a number or Latin word and ending no
