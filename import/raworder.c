@@ -45,6 +45,22 @@ enum {
     REL_ELSEWHERE /* continues some paragraph other than p's: a break */
 };
 
+/* Whether line q could be the last line of a paragraph whose first line
+ * is the one before it: short, ending a sentence, and no full line after
+ * it (so it opens nothing). Read so, no paragraph of one line is needed:
+ * the line before q is a first line, not a last one with q a paragraph
+ * of its own. */
+static int ends_short_para(const imp_seg *s, size_t q)
+{
+    if (q == IMP_NONE)
+        return 0;
+    const imp_rline *l = imp_line_at(s, q);
+    size_t r = imp_next_on_page(s, q);
+    return l->width_class == RL_SHORT && imp_raw_ends(l->text) &&
+           !imp_note_start(l->text) && !imp_headnum(l->text) && !l->display &&
+           (r == IMP_NONE || imp_line_at(s, r)->width_class != RL_FULL);
+}
+
 static int relation(const imp_seg *s, size_t first, size_t p, size_t i)
 {
     const imp_rline *lp = imp_line_at(s, p), *li = imp_line_at(s, i);
@@ -77,7 +93,8 @@ static int relation(const imp_seg *s, size_t first, size_t p, size_t i)
     int last_line = li->width_class == RL_FIRST && imp_raw_ends(li->text) &&
                     !starts && !imp_note_start(li->text) &&
                     !imp_headnum(li->text) &&
-                    (q == IMP_NONE || imp_line_at(s, q)->width_class != RL_FULL);
+                    (q == IMP_NONE || imp_line_at(s, q)->width_class != RL_FULL) &&
+                    !ends_short_para(s, q);
     if (p_full)
         return (li->width_class == RL_FIRST && !last_line) ||
                        imp_note_start(li->text)
