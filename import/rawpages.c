@@ -280,7 +280,9 @@ static int p90(int *v, size_t n)
 static void declared_single(imp_raw *r, const int *hist)
 {
     int d = imp_design_single(r->ctx, r->ctx->pub, r->measure), n = 0;
-    if (!d || d + 1 >= WIDTH_MAX)
+    /* (a style's one-column measure near its column's would take the
+     * column's own lines for one-column ones) */
+    if (!d || d < r->measure * SINGLE_FACTOR || d + 1 >= WIDTH_MAX)
         return;
     int m = r->single_measure;
     if (m) {
