@@ -159,6 +159,13 @@ static const imp_design *designs_of(const imp_ctx *c, int pub, size_t *n)
     return *n ? &c->designs[i] : NULL;
 }
 
+/* Whether a measured column measure (em) is design d's. */
+static int fits_measure(const imp_design *d, double measure)
+{
+    return measure >= d->measure - MEASURE_SLACK &&
+           measure <= d->measure + MEASURE_SLACK;
+}
+
 /* How far a design's lines per column lie from the measured ones. */
 static int lines_off(const imp_design *d, int lines)
 {
@@ -174,8 +181,7 @@ const imp_design *imp_design_for(const imp_ctx *c, int pub, double measure,
         return v; /* one design: nothing to tell apart */
     int fits = 0;
     for (size_t i = 0; i < n; i++) {
-        if (measure < v[i].measure - MEASURE_SLACK ||
-            measure > v[i].measure + MEASURE_SLACK)
+        if (!fits_measure(&v[i], measure))
             continue;
         fits++;
         if (!best || lines_off(&v[i], lines) < lines_off(best, lines))
@@ -195,8 +201,7 @@ int imp_design_single(const imp_ctx *c, int pub, double measure)
     const imp_design *v = designs_of(c, pub, &n);
     int single = 0;
     for (size_t i = 0; i < n; i++) {
-        if (measure < v[i].measure - MEASURE_SLACK ||
-            measure > v[i].measure + MEASURE_SLACK || !v[i].single_measure)
+        if (!fits_measure(&v[i], measure) || !v[i].single_measure)
             continue;
         if (single && single != v[i].single_measure)
             return 0;
