@@ -454,6 +454,10 @@ static inline const imp_rline *imp_line_at(const imp_seg *s, size_t i)
 int imp_raw_split(imp_raw *r);
 void imp_raw_width(imp_rline *l);
 void imp_raw_classify(imp_raw *r);
+/* Whether line l leaves room for a paragraph's indent (1.5 em short of
+ * its measure or more; with `hung`, a last 、，。 hung past the measure
+ * where the design hangs not counted). */
+int imp_raw_indented(const imp_raw *r, const imp_rline *l, int hung);
 void imp_raw_clean(imp_raw *r);
 
 /* rawpages.c */

@@ -134,8 +134,11 @@ static int ends_hangable(const char *s)
     return imp_ends(s, "，") || imp_ends(s, "。") || imp_ends(s, "、");
 }
 
-/* Room a first line leaves for its 2-em indent, at least (em). */
+/* Room a first line leaves for its 2-em indent, at least (em): as the
+ * width class tells it, and, more leniently, as a line's neighbours are
+ * read (imp_raw_indented). */
 #define FIRST_ROOM_EM 1.75
+#define INDENT_ROOM_EM 1.5
 
 /* Whether line l fits a measure of m em after an indent: its marks
  * squeezed, or its last mark hung where the design hangs. */
@@ -144,6 +147,14 @@ static int indent_fits(const imp_raw *r, const imp_rline *l, int m)
     return l->min_width <= m - FIRST_ROOM_EM ||
            (r->design->hanging && ends_hangable(l->raw) &&
             l->width - 1 <= m - FIRST_ROOM_EM);
+}
+
+int imp_raw_indented(const imp_raw *r, const imp_rline *l, int hung)
+{
+    double w = l->width;
+    if (hung && r->design->hanging && ends_hangable(l->raw))
+        w -= 1; /* its last mark past the measure */
+    return w <= l->measure - INDENT_ROOM_EM;
 }
 
 static int classify_line(const imp_raw *r, const imp_rline *l, int m)

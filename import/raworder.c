@@ -79,7 +79,7 @@ static int relation(const imp_seg *s, size_t first, size_t p, size_t i)
                  (li->width_class == RL_FIRST && q != IMP_NONE &&
                   imp_line_at(s, q)->width_class == RL_FULL &&
                   !imp_line_at(s, q)->display &&
-                  (li->width <= li->measure - 1.5 || imp_headnum(li->text)));
+                  (imp_raw_indented(s->raw, li, 0) || imp_headnum(li->text)));
     /* a numbered line that opened its paragraph over the first line of
      * another stands alone: a head, not a paragraph broken off */
     if (starts && first == p && s->pstart[p] && !p_end &&

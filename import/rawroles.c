@@ -149,9 +149,8 @@ static int starts_para(const imp_seg *s, size_t q, int hung)
     size_t r = imp_next_on_page(s, q);
     if (imp_headnum(n->text))
         return 1;
-    double w = n->width - (hung && s->raw->design->hanging &&
-                           imp_raw_ends(n->text) ? 1 : 0);
-    if (n->width_class != RL_FIRST || w > n->measure - 1.5 || r == IMP_NONE)
+    if (n->width_class != RL_FIRST || !imp_raw_indented(s->raw, n, hung) ||
+        r == IMP_NONE)
         return 0;
     /* a full line after it, or (under a 一、 head) another paragraph's
      * start: it is a paragraph of one line */
@@ -159,7 +158,7 @@ static int starts_para(const imp_seg *s, size_t q, int hung)
     return after->width_class == RL_FULL ||
            (hung && (imp_headnum(after->text) ||
                      (after->width_class == RL_FIRST &&
-                      after->width <= after->measure - 1.5)));
+                      imp_raw_indented(s->raw, after, 0))));
 }
 
 /* A line two em short (i, between p and q on its page): a display line,

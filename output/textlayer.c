@@ -83,25 +83,29 @@ static cairo_text_cluster_t *joined(cairo_scaled_font_t *sf, const lay_run *r,
 }
 
 /* Run r (of the layout's font r->font) drawn in the font of_map gives
- * for it, its glyphs renumbered for that font. */
+ * for it, its glyphs renumbered for that font when it is another (a
+ * subset); a PNG proof draws the layout's own. */
 static void show_run(cairo_t *cr, const out_fonts *of, const lay_run *r)
 {
     cairo_scaled_font_t *sf = of_map(of, r->font);
-    cairo_glyph_t *g = malloc(((size_t)r->nglyphs + 1) * sizeof *g);
+    cairo_glyph_t *g = NULL;
     lay_run own = *r;
-    if (g) { /* out of memory: nothing drawn, the caller's state is kept */
+    if (sf != r->font) {
+        g = malloc(((size_t)r->nglyphs + 1) * sizeof *g);
+        if (!g)
+            return; /* out of memory: nothing drawn */
         memcpy(g, r->glyphs, (size_t)r->nglyphs * sizeof *g);
         of_renumber(of, r->font, g, r->nglyphs);
         own.glyphs = g;
-        cairo_matrix_t fm;
-        cairo_scaled_font_get_font_matrix(sf, &fm);
-        int n = 0;
-        cairo_text_cluster_t *c = joined(sf, &own, fm.xx, &n);
-        cairo_show_text_glyphs(cr, own.utf8, own.utf8_len, g, own.nglyphs,
-                               c ? c : own.clusters, c ? n : own.nclusters,
-                               0);
-        free(c);
     }
+    cairo_matrix_t fm;
+    cairo_scaled_font_get_font_matrix(sf, &fm);
+    int n = 0;
+    cairo_text_cluster_t *c = joined(sf, &own, fm.xx, &n);
+    cairo_show_text_glyphs(cr, own.utf8, own.utf8_len, own.glyphs,
+                           own.nglyphs, c ? c : own.clusters,
+                           c ? n : own.nclusters, 0);
+    free(c);
     free(g);
 }
 
